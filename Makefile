@@ -1,0 +1,38 @@
+# Two commands on a fresh machine: `make demo` and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+DEMO   := example_project/docs
+DEMO_OUT := $(DEMO)/_build/html
+
+.PHONY: demo test lint bench clean venv
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+# installed when pyproject.toml changes (the stamp file records the last install)
+$(VENV)/.installed-demo: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e . myst-parser
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@ $(VENV)/.installed-demo
+
+demo: $(VENV)/.installed-demo
+	$(BIN)/sphinx-build -q -b html $(DEMO) $(DEMO_OUT)
+	@echo
+	@echo "Keyword index pages built. Open:"
+	@echo "  $(CURDIR)/$(DEMO_OUT)/index.html"
+	@echo "  $(CURDIR)/$(DEMO_OUT)/kwindex/tidepool.core.html"
+
+test: $(VENV)/.installed-test
+	$(BIN)/python -m pytest
+
+lint: $(VENV)/.installed-test
+	$(BIN)/ruff check .
+	$(BIN)/mypy
+
+clean:
+	rm -rf $(DEMO)/_build $(DEMO)/kwindex .pytest_cache

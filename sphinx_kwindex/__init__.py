@@ -1,0 +1,70 @@
+"""sphinx-kwindex: a keyword index page for every Python module that autodoc documents."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from docutils import nodes
+
+from sphinx_kwindex import _config, _locale
+from sphinx_kwindex._directives import (
+    KwindexDirective,
+    KwindexPageDirective,
+    RelatedFilesDirective,
+    RelatedFilesSection,
+)
+from sphinx_kwindex._domain import KwindexDomain
+from sphinx_kwindex._export import on_build_finished
+from sphinx_kwindex._fill import on_doctree_resolved
+from sphinx_kwindex._links import on_missing_reference
+from sphinx_kwindex._render import kwindex_placeholder
+from sphinx_kwindex._static import add_stylesheet, copy_stylesheet
+from sphinx_kwindex._stubs import on_builder_inited
+from sphinx_kwindex._updates import on_env_get_updated
+from sphinx_kwindex._viewcode import on_html_page_context
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.util.typing import ExtensionMetadata
+
+__version__ = "0.1.0"
+
+#: Bump when the shape of the domain data changes (forces a fresh environment).
+ENV_VERSION = 1
+
+
+def setup(app: Sphinx) -> ExtensionMetadata:
+    """Register the extension with Sphinx."""
+    app.setup_extension("sphinx.ext.autodoc")
+    _config.register(app)
+    app.add_message_catalog(_locale.CATALOG, str(_locale.LOCALE_DIR))
+    app.add_domain(KwindexDomain)
+    app.add_directive("kwindex-page", KwindexPageDirective)
+    app.add_directive("kwindex", KwindexDirective)
+    app.add_directive("related-files", RelatedFilesDirective)
+    app.add_node(kwindex_placeholder, **_SKIPPED)
+    app.add_transform(RelatedFilesSection)
+    # after autosummary (500), so that the stubs it generates are scanned too
+    app.connect("builder-inited", on_builder_inited, priority=600)
+    app.connect("builder-inited", add_stylesheet)
+    app.connect("doctree-resolved", on_doctree_resolved)
+    # after intersphinx (500): a keyword it can resolve links to the other project
+    app.connect("missing-reference", on_missing_reference, priority=900)
+    app.connect("env-get-updated", on_env_get_updated)
+    app.connect("html-page-context", on_html_page_context)
+    app.connect("build-finished", on_build_finished)
+    app.connect("build-finished", copy_stylesheet)
+    return {
+        "version": __version__,
+        "env_version": ENV_VERSION,
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }
+
+
+def _skip(translator: object, node: nodes.Node) -> None:
+    raise nodes.SkipNode
+
+
+#: Placeholders are always replaced before writing; should one survive, writers skip it.
+_SKIPPED = {fmt: (_skip, None) for fmt in ("html", "latex", "text", "man", "texinfo")}

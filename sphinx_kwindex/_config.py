@@ -1,0 +1,136 @@
+"""The ``kwindex_*`` settings: registered with types, validated once, read as one snapshot."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+from typing import TYPE_CHECKING, Any
+
+from sphinx_kwindex._locale import __
+from sphinx_kwindex._warnings import Subtype, warn
+from sphinx_kwindex.analysis.model import CATEGORIES
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from sphinx.application import Sphinx
+    from sphinx.config import Config
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Settings:
+    """A validated snapshot of the configuration."""
+
+    #: Folder (relative to the source folder, ``/``-separated) of the generated pages.
+    dir: str
+    #: Dotted names or glob patterns of modules to index even if no page documents them.
+    modules: tuple[str, ...]
+    #: Glob patterns of module names never to index.
+    exclude: tuple[str, ...]
+    #: Which keyword categories to show, in this order.
+    categories: tuple[str, ...]
+    #: Whether ``_private`` names are keywords.
+    private: bool
+    #: Whether each module's documentation page gets a "Related files" section.
+    related_files: bool
+    #: Whether ``kwindex.json`` is written to the output folder.
+    json: bool
+
+    def docname(self, modname: str) -> str:
+        """The docname of *modname*'s keyword page."""
+        return f"{self.dir}/{modname}"
+
+
+DEFAULTS: dict[str, Any] = {
+    "kwindex_dir": "kwindex",
+    "kwindex_modules": [],
+    "kwindex_exclude": [],
+    "kwindex_categories": list(CATEGORIES),
+    "kwindex_private": True,
+    "kwindex_related_files": True,
+    "kwindex_json": True,
+}
+
+
+def register(app: Sphinx) -> None:
+    """Declare every setting, and validate them when the configuration is read."""
+    for name, default in DEFAULTS.items():
+        types = {type(default)} | ({tuple} if isinstance(default, list) else set())
+        app.add_config_value(name, default, "env", types=frozenset(types))
+    # before Sphinx's own type check (priority 800), so that only our warning shows
+    app.connect("config-inited", validate, priority=400)
+
+
+def settings(config: Config) -> Settings:
+    """The snapshot of the (already validated) settings."""
+    return Settings(
+        dir=config.kwindex_dir,
+        modules=tuple(config.kwindex_modules),
+        exclude=tuple(config.kwindex_exclude),
+        categories=tuple(config.kwindex_categories),
+        private=config.kwindex_private,
+        related_files=config.kwindex_related_files,
+        json=config.kwindex_json,
+    )
+
+
+def validate(app: Sphinx, config: Config) -> None:
+    """Replace each bad value by its default, with one warning that says what was wrong."""
+    for name, check in _CHECKS.items():
+        value = config[name]
+        try:
+            config[name] = check(value)
+        except ValueError as err:
+            warn(Subtype.CONFIG, __("%s: %s; using the default %r"), name, err, DEFAULTS[name],
+                 location="conf.py")
+            config[name] = DEFAULTS[name]
+
+
+def _check_dir(value: Any) -> str:
+    if not isinstance(value, str):
+        raise ValueError(__("expected a folder name (str), got %s") % type(value).__name__)
+    text = value.strip().replace("\\", "/").strip("/")
+    path = PurePosixPath(text)
+    if not text or value.startswith(("/", "\\")) or (len(text) > 1 and text[1] == ":"):
+        raise ValueError(__("expected a relative folder inside the source folder, got %r") % value)
+    if any(part in {"..", "."} for part in path.parts) or text in {".", ""}:
+        raise ValueError(__("the folder must be inside the source folder, got %r") % value)
+    return path.as_posix()
+
+
+def _check_patterns(value: Any) -> list[str]:
+    if isinstance(value, str) or not isinstance(value, list | tuple):
+        raise ValueError(__("expected a list of module names or patterns, got %r") % (value,))
+    patterns = []
+    for item in value:
+        if not isinstance(item, str) or not item.strip():
+            raise ValueError(__("expected a list of non-empty strings, got %r") % (item,))
+        patterns.append(item.strip())
+    return patterns
+
+
+def _check_categories(value: Any) -> list[str]:
+    if isinstance(value, str) or not isinstance(value, list | tuple):
+        raise ValueError(__("expected a list of categories, got %r") % (value,))
+    unknown = [item for item in value if item not in CATEGORIES]
+    if unknown:
+        raise ValueError(__("unknown categories %s (known: %s)")
+                         % (", ".join(map(repr, unknown)), ", ".join(CATEGORIES)))
+    return list(dict.fromkeys(value))
+
+
+def _check_bool(value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise ValueError(__("expected True or False, got %r") % (value,))
+    return value
+
+
+_CHECKS: dict[str, Callable[[Any], Any]] = {
+    "kwindex_dir": _check_dir,
+    "kwindex_modules": _check_patterns,
+    "kwindex_exclude": _check_patterns,
+    "kwindex_categories": _check_categories,
+    "kwindex_private": _check_bool,
+    "kwindex_related_files": _check_bool,
+    "kwindex_json": _check_bool,
+}

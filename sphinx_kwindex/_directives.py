@@ -1,0 +1,196 @@
+"""Directives (reST and MyST alike) and the transform that adds "Related files" to doc pages.
+
+``kwindex-page`` fills a generated keyword page; ``kwindex`` shows a module's keyword index
+inline; ``related-files`` shows the files next to a module. They build nodes directly (no
+nested reST), so they behave the same in MyST documents.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import TYPE_CHECKING, ClassVar
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx.transforms import SphinxTransform
+from sphinx.util.docutils import SphinxDirective
+from sphinx.util.nodes import make_id
+
+from sphinx_kwindex._config import settings
+from sphinx_kwindex._domain import KwindexDomain
+from sphinx_kwindex._locale import _, __
+from sphinx_kwindex._render import (
+    RELATED,
+    as_containers,
+    as_sections,
+    blocks,
+    kwindex_placeholder,
+    placeholder,
+)
+from sphinx_kwindex._warnings import Subtype, warn
+from sphinx_kwindex.analysis import study_module
+from sphinx_kwindex.analysis.locate import is_module_name
+from sphinx_kwindex.analysis.model import CATEGORIES, ModuleFacts, ModuleKeywords
+from sphinx_kwindex.analysis.python import is_private
+
+if TYPE_CHECKING:
+    from sphinx.util.typing import OptionSpec
+
+
+class _ModuleDirective(SphinxDirective):
+    """Shared parts: the domain, and studying a module once per page read."""
+
+    @property
+    def domain(self) -> KwindexDomain:
+        domain = self.env.domains["kwindex"]
+        assert isinstance(domain, KwindexDomain)
+        return domain
+
+    def module_argument(self) -> str | None:
+        name = self.arguments[0].strip() if self.arguments else ""
+        if is_module_name(name):
+            return name
+        warn(Subtype.DIRECTIVE, __("%s: %r is not a dotted module name"), self.name, name,
+             location=self.get_location())
+        return None
+
+    def study(self, modname: str, origin: str = "") -> ModuleFacts:
+        """Analyse *modname*, tie this page to its source file, report problems once."""
+        facts = study_module(modname, sys.path)
+        if facts.location is not None and facts.location.path:
+            self.env.note_dependency(facts.location.path)
+        problem = facts.problem
+        if problem is not None:
+            subtype = Subtype(problem.kind)
+            if problem.kind == "locate" or facts.location is None:
+                where = _origin_location(origin) or self.get_location()
+            else:
+                where = f"{facts.location.path}:{problem.line}" if problem.line \
+                    else facts.location.path
+            warn(subtype, "%s", problem.message, location=where)
+        if not settings(self.config).private and facts.keywords is not None:
+            facts = facts._replace(keywords=_public(facts.keywords))
+        return facts
+
+
+class KwindexPageDirective(_ModuleDirective):
+    """The body of a generated keyword page (used by the stubs, not meant for users)."""
+
+    required_arguments = 1
+    option_spec: ClassVar[OptionSpec] = {
+        "inputs": directives.unchanged,
+        "origin": directives.unchanged,
+    }
+
+    def run(self) -> list[nodes.Node]:
+        modname = self.module_argument()
+        if modname is None:
+            return []
+        facts = self.study(modname, self.options.get("origin", ""))
+        self.domain.note_shown(self.env.docname, modname, facts)
+        return as_sections(blocks(facts, settings(self.config), self.env.docname))
+
+
+class KwindexDirective(_ModuleDirective):
+    """``.. kwindex:: pkg.mod``: a module's keyword index, inline."""
+
+    required_arguments = 1
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        modname = self.module_argument()
+        if modname is None:
+            return []
+        facts = self.study(modname)
+        docname = self.env.docname
+        self.domain.note_shown(docname, modname, facts)
+        container = nodes.container("", classes=["kwindex", "kwindex-inline"])
+        self.set_source_info(container)
+        parts = blocks(facts, settings(self.config), docname)
+        container.extend(as_containers(parts, self.env, self.state.document, modname))
+        return [container]
+
+
+class RelatedFilesDirective(_ModuleDirective):
+    """``.. related-files:: [pkg.mod]``: the files next to a module (default: this page's)."""
+
+    optional_arguments = 1
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        if self.arguments:
+            modname = self.module_argument()
+        else:
+            modname = self.env.ref_context.get("py:module")
+            if modname is None:
+                warn(Subtype.DIRECTIVE, __("related-files: no module given, and this page "
+                     "documents none before the directive"), location=self.get_location())
+        if modname is None:
+            return []
+        docname = self.env.docname
+        facts = None if modname in self.domain.plan else self.study(modname)
+        self.domain.note_shown(docname, modname, facts)
+        container = nodes.container("", classes=["kwindex", "kwindex-related"])
+        self.set_source_info(container)
+        container["ids"] = [make_id(self.env, self.state.document, "kwindex-related", modname)]
+        self.state.document.note_explicit_target(container)
+        container += nodes.rubric(_("Related files"), _("Related files"))
+        container += placeholder(RELATED, modname, docname)
+        return [container]
+
+
+class RelatedFilesSection(SphinxTransform):
+    """Append a "Related files" section to the page documenting each indexed module."""
+
+    # after the directives ran, before the domains collect the page (850)
+    default_priority = 800
+
+    def apply(self, **kwargs: object) -> None:
+        config = settings(self.config)
+        docname = self.env.docname
+        if not config.related_files or docname.startswith(config.dir + "/"):
+            return
+        domain = self.env.domains["kwindex"]
+        assert isinstance(domain, KwindexDomain)
+        modules = list(domain.documented_modules(self.env, docname))
+        done = {node["modname"] for node in self.document.findall(kwindex_placeholder)
+                if node["kind"] == RELATED}
+        modules = [modname for modname in modules if modname not in done]
+        if not modules:
+            return
+        parent = _last_top_section(self.document)
+        for modname in modules:
+            title = _("Related files") if len(modules) == 1 else \
+                _("Related files of %s") % modname
+            node_id = make_id(self.env, self.document, "kwindex-related", modname)
+            if parent is None:
+                block: nodes.Element = nodes.container("", ids=[node_id])
+                block += nodes.rubric(title, title)
+                target: nodes.Element = self.document
+            else:
+                block = nodes.section("", ids=[node_id])
+                block += nodes.title(title, title)
+                target = parent
+            block["classes"] = ["kwindex-related", "kwindex-related-files"]
+            self.document.note_explicit_target(block)
+            block += placeholder(RELATED, modname, docname)
+            target += block
+            domain.note_shown(docname, modname, None)
+
+
+def _last_top_section(document: nodes.document) -> nodes.section | None:
+    sections = [child for child in document.children if isinstance(child, nodes.section)]
+    return sections[-1] if sections else None
+
+
+def _origin_location(origin: str) -> tuple[str, int] | None:
+    docname, _sep, line = origin.rpartition(":")
+    return (docname, int(line)) if docname and line.isdigit() else None
+
+
+def _public(keywords: ModuleKeywords) -> ModuleKeywords:
+    filtered = {
+        category: tuple(k for k in keywords.category(category) if not is_private(k, category))
+        for category in CATEGORIES
+    }
+    return keywords._replace(**filtered)

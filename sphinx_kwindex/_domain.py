@@ -1,0 +1,209 @@
+"""Build state: which modules are indexed, what analysis found, where autodoc put each entry.
+
+Everything lives in the domain's ``data`` so that Sphinx pickles it with the environment,
+clears it per document and merges it from parallel readers (``-j``).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.domains import Domain
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Set
+
+    from sphinx.builders import Builder
+    from sphinx.environment import BuildEnvironment
+
+    from sphinx_kwindex.analysis.model import ModuleFacts
+
+
+class PlannedModule(NamedTuple):
+    """A module that gets a keyword page in this build."""
+
+    modname: str
+    #: Docname of its keyword page.
+    docname: str
+    #: ``"docname:line"`` of its first ``automodule``, or ``""`` (``kwindex_modules``).
+    origin: str
+
+
+class SectionEntry(NamedTuple):
+    """Where autodoc put the entry of one object: its page and enclosing section."""
+
+    #: Name of the object inside its module (``Class.method``).
+    qualname: str
+    docname: str
+    #: Title of the nearest enclosing section ("" when the entry sits in no section).
+    title: str
+    #: Id of that section, for a link.
+    anchor: str
+
+
+class DocLocation(NamedTuple):
+    """Where a module (or object) is documented."""
+
+    docname: str
+    anchor: str
+
+
+class KwindexDomain(Domain):
+    """Holds the keyword index's build state; it declares no directives or roles itself."""
+
+    name = "kwindex"
+    label = "Keyword index"
+    data_version = 1
+    initial_data: dict[str, Any] = {  # noqa: RUF012 - Sphinx's own declaration style
+        # modname -> PlannedModule; set at builder-inited, before reading
+        "plan": {},
+        # docname -> {modname -> ModuleFacts or None}: the modules whose facts a page shows
+        # (a keyword page holds its module's facts; None means "use the keyword page's")
+        "shown": {},
+        # modname -> {docname -> tuple[SectionEntry, ...]}; set when any page is read
+        "sections": {},
+        # docname -> modnames that have section entries from it (to clear them)
+        "doc_modules": {},
+        # docname -> digest of those write-time facts when it was last written
+        "fingerprints": {},
+    }
+
+    # -- typed views of the data ------------------------------------------------------
+    @property
+    def plan(self) -> dict[str, PlannedModule]:
+        result: dict[str, PlannedModule] = self.data["plan"]
+        return result
+
+    @property
+    def shown(self) -> dict[str, dict[str, ModuleFacts | None]]:
+        result: dict[str, dict[str, ModuleFacts | None]] = self.data["shown"]
+        return result
+
+    @property
+    def fingerprints(self) -> dict[str, str]:
+        result: dict[str, str] = self.data["fingerprints"]
+        return result
+
+    # -- recording (read phase) -----------------------------------------------------
+    def set_plan(self, plan: dict[str, PlannedModule]) -> None:
+        self.data["plan"] = plan
+
+    def note_shown(self, docname: str, modname: str, facts: ModuleFacts | None) -> None:
+        """Page *docname* shows *modname*'s facts (``None``: take its keyword page's)."""
+        per_module = self.shown.setdefault(docname, {})
+        if facts is not None or modname not in per_module:
+            per_module[modname] = facts
+
+    def process_doc(self, env: BuildEnvironment, docname: str, document: nodes.document) -> None:
+        """Record the section of every Python object entry on the page."""
+        found: dict[str, list[SectionEntry]] = {}
+        for desc in document.findall(addnodes.desc):
+            if desc.get("domain") != "py":
+                continue
+            for signature in desc.children:
+                if not isinstance(signature, addnodes.desc_signature) or not signature["ids"]:
+                    continue
+                module, qualname = signature.get("module") or "", signature.get("fullname")
+                if not module or not qualname:
+                    continue
+                title, anchor = _enclosing_section(signature, document)
+                found.setdefault(module, []).append(
+                    SectionEntry(qualname, docname, title, anchor))
+        sections: dict[str, dict[str, tuple[SectionEntry, ...]]] = self.data["sections"]
+        for module, entries in found.items():
+            sections.setdefault(module, {})[docname] = tuple(entries)
+        if found:
+            self.data["doc_modules"][docname] = tuple(found)
+
+    def clear_doc(self, docname: str) -> None:
+        self.shown.pop(docname, None)
+        sections = self.data["sections"]
+        for module in self.data["doc_modules"].pop(docname, ()):
+            per_doc = sections.get(module, {})
+            per_doc.pop(docname, None)
+            if not per_doc:
+                sections.pop(module, None)
+
+    def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
+        for docname in docnames:
+            if docname in otherdata["shown"]:
+                self.shown[docname] = otherdata["shown"][docname]
+            modules = otherdata["doc_modules"].get(docname)
+            if modules:
+                self.data["doc_modules"][docname] = modules
+                for module in modules:
+                    entries = otherdata["sections"][module][docname]
+                    self.data["sections"].setdefault(module, {})[docname] = entries
+
+    # -- queries (write phase) ------------------------------------------------------
+    def facts(self, modname: str, docname: str = "") -> ModuleFacts | None:
+        """What analysis found for *modname*: its keyword page's record when it has one,
+        else what page *docname* recorded when it was read."""
+        planned = self.plan.get(modname)
+        if planned is not None:
+            found = self.shown.get(planned.docname, {}).get(modname)
+            if found is not None:
+                return found
+        return self.shown.get(docname, {}).get(modname)
+
+    def page_of(self, modname: str) -> str | None:
+        """Docname of *modname*'s keyword page, if it has one."""
+        planned = self.plan.get(modname)
+        return planned.docname if planned else None
+
+    def section_map(self, modname: str, prefer: str | None = None) -> dict[str, SectionEntry]:
+        """qualname -> section of its entry; entries on page *prefer* win over others."""
+        per_doc: dict[str, tuple[SectionEntry, ...]] = self.data["sections"].get(modname, {})
+        order = sorted(per_doc, key=lambda docname: (docname != prefer, docname))
+        result: dict[str, SectionEntry] = {}
+        for docname in order:
+            for entry in per_doc[docname]:
+                result.setdefault(entry.qualname, entry)
+        return result
+
+    def documented_modules(self, env: BuildEnvironment, docname: str) -> Iterable[str]:
+        """Indexed modules whose ``py:module`` entry is on page *docname*."""
+        modules = env.domains["py"].data["modules"]
+        return [name for name, entry in modules.items()
+                if entry.docname == docname and name in self.plan]
+
+    def resolve_any_xref(
+        self,
+        env: BuildEnvironment,
+        fromdocname: str,
+        builder: Builder,
+        target: str,
+        node: addnodes.pending_xref,
+        contnode: nodes.Element,
+    ) -> list[tuple[str, nodes.reference]]:
+        return []  # keywords are reached through the Python domain, not through us
+
+
+def module_location(env: BuildEnvironment, modname: str) -> DocLocation | None:
+    """The page and anchor of *modname*'s ``py:module`` entry."""
+    entry = env.domains["py"].data["modules"].get(modname)
+    return DocLocation(entry.docname, entry.node_id) if entry else None
+
+
+def object_location(env: BuildEnvironment, fullname: str) -> DocLocation | None:
+    """The page and anchor of a documented Python object."""
+    entry = env.domains["py"].data["objects"].get(fullname)
+    return DocLocation(entry.docname, entry.node_id) if entry else None
+
+
+def _enclosing_section(node: nodes.Element, document: nodes.document) -> tuple[str, str]:
+    parent = node.parent
+    while parent is not None and not isinstance(parent, nodes.section):
+        parent = parent.parent
+    if parent is None:
+        return "", ""
+    title = parent.next_node(nodes.title)
+    text = title.astext() if title is not None else ""
+    # a module target's id (module-x) is moved onto its section: prefer the title's own id
+    for name in parent["names"]:
+        anchor = document.nameids.get(name)
+        if anchor:
+            return text, anchor
+    return text, parent["ids"][0] if parent["ids"] else ""

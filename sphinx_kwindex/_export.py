@@ -1,0 +1,136 @@
+"""``kwindex.json``: the same records the pages show, for machines (at ``build-finished``)."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.errors import NoUri
+
+from sphinx_kwindex._config import Settings, settings
+from sphinx_kwindex._domain import KwindexDomain, module_location, object_location
+from sphinx_kwindex._links import viewcode_page
+from sphinx_kwindex._locale import __
+from sphinx_kwindex._warnings import logger
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+
+    from sphinx_kwindex.analysis.model import Keyword, ModuleFacts
+
+FILENAME = "kwindex.json"
+VERSION = 1
+
+
+def on_build_finished(app: Sphinx, exception: BaseException | None) -> None:
+    config = settings(app.config)
+    if exception is not None or not config.json:
+        return
+    data = export(app, app.env, config)
+    text = json.dumps(data, indent=1, ensure_ascii=False, sort_keys=False) + "\n"
+    path = Path(app.outdir) / FILENAME
+    try:
+        if path.read_text(encoding="utf-8") == text:
+            return
+    except (OSError, UnicodeDecodeError):
+        pass
+    temporary = path.with_name(f".{FILENAME}.{os.getpid()}.tmp")
+    temporary.write_text(text, encoding="utf-8")
+    os.replace(temporary, path)
+    logger.info(__("[kwindex] wrote %s (%d modules)"), path, len(data["modules"]))
+
+
+def export(app: Sphinx, env: BuildEnvironment, config: Settings) -> dict[str, Any]:
+    """The JSON document: ``{"version": 1, "modules": {modname: {...}}}``."""
+    domain = env.domains["kwindex"]
+    assert isinstance(domain, KwindexDomain)
+    modules = {}
+    for modname in sorted(domain.plan):
+        facts = domain.facts(modname)
+        if facts is not None:
+            modules[modname] = module_record(app, env, domain, config, facts)
+    return {"version": VERSION, "modules": modules}
+
+
+def module_record(app: Sphinx, env: BuildEnvironment, domain: KwindexDomain, config: Settings,
+                  facts: ModuleFacts) -> dict[str, Any]:
+    modname = facts.modname
+    home = module_location(env, modname)
+    keywords: dict[str, list[dict[str, Any]]] = {}
+    sections = domain.section_map(modname, prefer=home.docname if home else None)
+    section_titles: dict[str, str] = {}
+    for category in config.categories:
+        found = facts.keywords.category(category) if facts.keywords else ()
+        keywords[category] = [
+            keyword_record(app, env, modname, keyword, category) for keyword in found]
+        for keyword in found:
+            entry = sections.get(keyword.qualname)
+            if entry is not None:
+                section_titles.setdefault(keyword.qualname, entry.title)
+    info, location, problem = facts.info, facts.location, facts.problem
+    return {
+        "path": info.relpath if info else None,
+        "size": info.size if info else None,
+        "lines": info.lines if info else None,
+        "type": location.kind if location else None,
+        "extension": info.extension if info else None,
+        "summary": facts.keywords.summary if facts.keywords else None,
+        "docname": home.docname if home else None,
+        "kwindex_docname": domain.page_of(modname),
+        "keywords": keywords,
+        "sections": dict(sorted(section_titles.items())),
+        "related": [entry.modname for entry in facts.related if entry.modname != modname],
+        "problem": ({"kind": problem.kind, "message": problem.message, "line": problem.line}
+                    if problem else None),
+    }
+
+
+def keyword_record(app: Sphinx, env: BuildEnvironment, modname: str, keyword: Keyword,
+                   category: str) -> dict[str, Any]:
+    return {
+        "name": keyword.name,
+        "qualname": keyword.qualname,
+        "fullname": keyword.fullname or None,
+        "line": keyword.line,
+        "target": target_uri(app, env, modname, keyword, category),
+    }
+
+
+def target_uri(app: Sphinx, env: BuildEnvironment, modname: str, keyword: Keyword,
+               category: str) -> str | None:
+    """Where the keyword's link goes, relative to the output folder (or an absolute URL):
+    resolved the way the pages resolve it."""
+    if not keyword.fullname:
+        return None
+    builder = app.builder
+    try:
+        location = object_location(env, keyword.fullname) or (
+            module_location(env, keyword.fullname))
+        if location is not None:
+            return f"{builder.get_target_uri(location.docname)}#{location.anchor}"
+        external = _external_uri(env, keyword.fullname)
+        if external is not None:
+            return external
+        if category != "imports" and viewcode_page(app, env, modname) is not None:
+            page = builder.get_target_uri(f"_modules/{modname.replace('.', '/')}")
+            return f"{page}#L{keyword.line}"
+    except NoUri:
+        return None
+    return None
+
+
+def _external_uri(env: BuildEnvironment, fullname: str) -> str | None:
+    """Ask the other resolvers (intersphinx) as Sphinx would, with a throw-away node."""
+    contnode = nodes.literal(fullname, fullname)
+    node = addnodes.pending_xref("", contnode, refdomain="py", reftype="obj",
+                                 reftarget=fullname, refexplicit=True, refdoc="index")
+    result = env.events.emit_firstresult("missing-reference", env, node, contnode,
+                                         allowed_exceptions=(NoUri,))
+    if isinstance(result, nodes.reference) and "://" in result.get("refuri", ""):
+        return str(result["refuri"])
+    return None

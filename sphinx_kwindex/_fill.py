@@ -1,0 +1,224 @@
+"""Write-time completion of placeholders, from the build state of every page.
+
+Runs on ``doctree-resolved`` (in the main process, for every builder). Links are made with
+:func:`sphinx.util.nodes.make_refnode`, so each builder writes them its own way.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, NamedTuple
+
+from docutils import nodes
+
+from sphinx_kwindex._config import Settings, settings
+from sphinx_kwindex._domain import (
+    DocLocation,
+    KwindexDomain,
+    module_location,
+    object_location,
+)
+from sphinx_kwindex._links import doc_reference, page_title, viewcode_page
+from sphinx_kwindex._locale import _
+from sphinx_kwindex._render import (
+    FILE_LINKS,
+    RELATED,
+    SECTION_MAP,
+    XREFS,
+    field,
+    kwindex_placeholder,
+)
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+
+    from sphinx_kwindex.analysis.model import Keyword, ModuleFacts
+
+
+class Context(NamedTuple):
+    app: Sphinx
+    env: BuildEnvironment
+    domain: KwindexDomain
+    config: Settings
+    #: The page being written (links are relative to it).
+    docname: str
+
+
+def on_doctree_resolved(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    placeholders = list(doctree.findall(kwindex_placeholder))
+    if not placeholders:
+        return
+    domain = app.env.domains["kwindex"]
+    assert isinstance(domain, KwindexDomain)
+    context = Context(app, app.env, domain, settings(app.config), docname)
+    for node in placeholders:
+        facts = domain.facts(node["modname"], node["docname"])
+        node.replace_self(FILLERS[node["kind"]](context, node["modname"], facts))
+
+
+def file_links(context: Context, modname: str, facts: ModuleFacts | None) -> list[nodes.Node]:
+    """The Documentation, Source and Folder fields of the file information."""
+    app, env = context.app, context.env
+    fields: list[nodes.Node] = []
+    location = module_location(env, modname)
+    if location is not None:
+        text = nodes.Text(page_title(env, location.docname))
+        fields.append(field(_("Documentation"), doc_reference(
+            app, env, context.docname, location, text)))
+    else:
+        fields.append(field(_("Documentation"), nodes.emphasis(
+            "", _("none: no page documents this module with autodoc"))))
+    source = viewcode_page(app, env, modname)
+    if source is not None:
+        reference = nodes.reference("", "", internal=True,
+                                    refuri=app.builder.get_relative_uri(context.docname, source))
+        reference += nodes.Text(_("highlighted source"))
+        fields.append(field(_("Source"), reference))
+    parent = _parent(modname)
+    if parent:
+        fields.append(field(_("Folder"), _keyword_page_link(context, parent)))
+    return fields
+
+
+def section_map(context: Context, modname: str, facts: ModuleFacts | None) -> list[nodes.Node]:
+    """A table: each documented keyword, the section (and page) of its entry."""
+    env = context.env
+    home = module_location(env, modname)
+    entries = context.domain.section_map(modname, prefer=home.docname if home else None)
+    rows: list[list[nodes.Node]] = []
+    for keyword in _keywords(facts, context.config):
+        entry = entries.get(keyword.qualname)
+        if entry is None:
+            continue
+        literal = nodes.literal(keyword.name, keyword.name, classes=["kwindex-keyword"])
+        target = object_location(env, f"{modname}.{keyword.qualname}")
+        name_cell = (doc_reference(context.app, env, context.docname, target, literal)
+                     if target is not None else literal)
+        title = entry.title or page_title(env, entry.docname)
+        section_cell: list[nodes.Node] = [doc_reference(
+            context.app, env, context.docname, DocLocation(entry.docname, entry.anchor),
+            nodes.Text(title))]
+        if home is None or entry.docname != home.docname:
+            section_cell.append(nodes.Text(" " + _("(on %s)") % page_title(env, entry.docname)))
+        rows.append([name_cell, nodes.inline("", "", *section_cell)])
+    if not rows:
+        return [nodes.paragraph("", _("No keyword of this module has an autodoc entry."))]
+    rows.sort(key=lambda row: (row[0].astext().casefold(), row[0].astext()))
+    return [table([_("Keyword"), _("Section")], rows, "kwindex-section-table")]
+
+
+def related(context: Context, modname: str, facts: ModuleFacts | None) -> list[nodes.Node]:
+    """A table of the modules and subpackages in the same folder, this one marked."""
+    if facts is None or facts.location is None:
+        return [nodes.paragraph("", _("Unknown: the module's file was not found."))]
+    if not facts.related:
+        return [nodes.paragraph("", _("None: a top-level module has no package folder."))]
+    env = context.env
+    rows: list[list[nodes.Node]] = []
+    for entry in facts.related:
+        filename = nodes.literal(entry.filename, entry.filename)
+        if entry.modname == modname:
+            name: nodes.Node = nodes.strong("", "", nodes.Text(entry.modname))
+            docs: nodes.Node = nodes.emphasis("", _("this module"))
+            keywords: nodes.Node = nodes.emphasis("", _("this module"))
+        else:
+            name = nodes.Text(entry.modname)
+            location = module_location(env, entry.modname)
+            docs = (doc_reference(context.app, env, context.docname, location,
+                                  nodes.Text(page_title(env, location.docname)))
+                    if location is not None else nodes.Text("\N{EM DASH}"))
+            keywords = _keyword_page_link(context, entry.modname, text=_("keywords"))
+        rows.append([filename, name, docs, keywords])
+    current = [i for i, entry in enumerate(facts.related) if entry.modname == modname]
+    return [table([_("File"), _("Module"), _("Documentation"), _("Keyword page")], rows,
+                  "kwindex-related-table", current_rows=current)]
+
+
+def xrefs(context: Context, modname: str, facts: ModuleFacts | None) -> list[nodes.Node]:
+    """Links to the module's documentation, its keyword page and its folder."""
+    env = context.env
+    items = nodes.bullet_list("", classes=["kwindex-xref-list"])
+    parent = _parent(modname)
+    parent_doc = module_location(env, parent) if parent else None
+    home = module_location(env, modname)
+    pairs: list[tuple[str, nodes.Node]] = [
+        (_("Module documentation"),
+         doc_reference(context.app, env, context.docname, home,
+                       nodes.Text(page_title(env, home.docname))) if home else _none()),
+        (_("Keyword page"), _keyword_page_link(context, modname)),
+        (_("Folder index"), _keyword_page_link(context, parent) if parent else _none()),
+        (_("Folder documentation"),
+         doc_reference(context.app, env, context.docname, parent_doc,
+                       nodes.Text(page_title(env, parent_doc.docname)))
+         if parent_doc else _none()),
+    ]
+    for label, target in pairs:
+        paragraph = nodes.paragraph("", "", nodes.Text(f"{label}: "), target)
+        items += nodes.list_item("", paragraph)
+    return [items]
+
+
+FILLERS: dict[str, Callable[[Context, str, ModuleFacts | None], list[nodes.Node]]] = {
+    FILE_LINKS: file_links,
+    SECTION_MAP: section_map,
+    RELATED: related,
+    XREFS: xrefs,
+}
+
+
+def table(headers: list[str], rows: list[list[nodes.Node]], css_class: str,
+          current_rows: list[int] | None = None) -> nodes.table:
+    """A plain table (header row + rows of cells) that every builder can write."""
+    result = nodes.table("", classes=[css_class])
+    group = nodes.tgroup("", cols=len(headers))
+    result += group
+    for _header in headers:
+        group += nodes.colspec("", colwidth=10)
+    head = nodes.thead()
+    head += _row([nodes.Text(header) for header in headers])
+    group += head
+    body = nodes.tbody()
+    for index, cells in enumerate(rows):
+        row = _row(cells)
+        if current_rows and index in current_rows:
+            row["classes"].append("kwindex-current")
+        body += row
+    group += body
+    return result
+
+
+def _row(cells: list[nodes.Node]) -> nodes.row:
+    row = nodes.row()
+    for cell in cells:
+        row += nodes.entry("", nodes.paragraph("", "", cell))
+    return row
+
+
+def _keywords(facts: ModuleFacts | None, config: Settings) -> list[Keyword]:
+    if facts is None or facts.keywords is None:
+        return []
+    return [keyword for category in config.categories
+            for keyword in facts.keywords.category(category)]
+
+
+def _parent(modname: str) -> str:
+    """The package above *modname* (its "folder" in the keyword index's words)."""
+    return modname.rpartition(".")[0]
+
+
+def _keyword_page_link(context: Context, modname: str, text: str | None = None) -> nodes.Node:
+    page = context.domain.page_of(modname)
+    label = nodes.literal(modname, modname) if text is None else nodes.Text(text)
+    if page is None or page not in context.env.all_docs:
+        if text is not None:
+            return nodes.Text("\N{EM DASH}")
+        return nodes.inline("", "", label, nodes.Text(" " + _("(not indexed)")))
+    if page == context.docname:
+        return nodes.inline("", "", label, nodes.Text(" " + _("(this page)")))
+    return doc_reference(context.app, context.env, context.docname, DocLocation(page, ""), label)
+
+
+def _none() -> nodes.Node:
+    return nodes.emphasis("", _("none"))

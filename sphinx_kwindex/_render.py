@@ -1,0 +1,196 @@
+"""The markup of keyword indexes, as docutils nodes: one place for pages and directives.
+
+Parts known when a page is read (file facts, keyword lists) are built here at once; parts that
+depend on other pages (links to documentation, the section map, related files) are left as
+:class:`kwindex_placeholder` nodes that :mod:`sphinx_kwindex._fill` completes at write time.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, NamedTuple
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.util.nodes import make_id
+
+from sphinx_kwindex._locale import _
+
+if TYPE_CHECKING:
+    from sphinx.environment import BuildEnvironment
+
+    from sphinx_kwindex._config import Settings
+    from sphinx_kwindex.analysis.model import Keyword, ModuleFacts
+
+
+class kwindex_placeholder(nodes.General, nodes.Element):  # noqa: N801 - docutils naming
+    """Stands for content filled at write time; attributes ``kind`` and ``modname``."""
+
+
+#: Placeholder kinds, each filled by one function of :mod:`sphinx_kwindex._fill`.
+FILE_LINKS, SECTION_MAP, RELATED, XREFS = "file-links", "section-map", "related", "xrefs"
+
+
+class Block(NamedTuple):
+    """A titled part of a keyword index: a section on a page, a rubric inline."""
+
+    key: str
+    title: str
+    body: list[nodes.Node]
+    classes: tuple[str, ...]
+    children: tuple[Block, ...] = ()
+
+
+def category_title(category: str) -> str:
+    return {
+        "classes": _("Classes"),
+        "functions": _("Functions"),
+        "methods": _("Methods"),
+        "attributes": _("Attributes"),
+        "imports": _("Imports"),
+    }[category]
+
+
+def kind_label(kind: str) -> str:
+    return {
+        "module": _("Python module"),
+        "package": _("Python package"),
+        "namespace": _("Namespace package"),
+        "extension": _("Compiled extension module"),
+        "builtin": _("Built-in module"),
+    }.get(kind, kind)
+
+
+def human_size(size: int) -> str:
+    """``3,204 bytes (3.1 KiB)``."""
+    text = _("%s bytes") % f"{size:,}"
+    if size < 1024:
+        return text
+    value = float(size)
+    for unit in ("KiB", "MiB", "GiB"):
+        value /= 1024
+        if value < 1024 or unit == "GiB":
+            return f"{text} ({value:.1f} {unit})"
+    return text  # pragma: no cover - the loop always returns
+
+
+def blocks(facts: ModuleFacts, config: Settings, docname: str) -> list[Block]:
+    """The five parts of a module's keyword index, in their fixed order."""
+    modname = facts.modname
+    return [
+        Block("file-info", _("File information"), file_information(facts, docname),
+              ("kwindex-file-info",)),
+        keywords_block(facts, config),
+        Block("section-map", _("Keyword \N{RIGHTWARDS ARROW} section map"),
+              [placeholder(SECTION_MAP, modname, docname)], ("kwindex-section-map",)),
+        Block("related", _("Related files"), [placeholder(RELATED, modname, docname)],
+              ("kwindex-related",)),
+        Block("xrefs", _("Cross-references"), [placeholder(XREFS, modname, docname)],
+              ("kwindex-xrefs",)),
+    ]
+
+
+def as_sections(parts: list[Block]) -> list[nodes.Node]:
+    """Blocks as sections with stable ids (a keyword page: one module per page)."""
+    result: list[nodes.Node] = []
+    for block in parts:
+        section = nodes.section("", ids=[f"kwindex-{block.key}"], classes=list(block.classes))
+        section += nodes.title(block.title, block.title)
+        section.extend(block.body)
+        section.extend(as_sections(list(block.children)))
+        result.append(section)
+    return result
+
+
+def as_containers(parts: list[Block], env: BuildEnvironment, document: nodes.document,
+                  modname: str) -> list[nodes.Node]:
+    """Blocks as rubrics in containers, for use inside a page's own sections."""
+    result: list[nodes.Node] = []
+    for block in parts:
+        node_id = make_id(env, document, "kwindex", f"{modname}-{block.key}")
+        container = nodes.container("", ids=[node_id], classes=list(block.classes))
+        document.note_explicit_target(container)
+        container += nodes.rubric(block.title, block.title)
+        container.extend(block.body)
+        container.extend(as_containers(list(block.children), env, document, modname))
+        result.append(container)
+    return result
+
+
+def placeholder(kind: str, modname: str, docname: str) -> kwindex_placeholder:
+    """Content for *modname* filled at write time; *docname* is the page that holds it."""
+    return kwindex_placeholder("", kind=kind, modname=modname, docname=docname)
+
+
+def file_information(facts: ModuleFacts, docname: str) -> list[nodes.Node]:
+    fields = nodes.field_list("", classes=["kwindex-fields"])
+    location, info = facts.location, facts.info
+    if info is not None and info.relpath:
+        fields += field(_("Path"), nodes.literal(info.relpath, info.relpath))
+    if info is not None and location is not None and location.path:
+        fields += field(_("Size"), nodes.Text(human_size(info.size)))
+        fields += field(_("Lines"), nodes.Text(f"{info.lines:,}"))
+    if location is not None:
+        fields += field(_("Type"), nodes.Text(kind_label(location.kind)))
+    if info is not None and info.extension:
+        fields += field(_("Extension"), nodes.literal(info.extension, info.extension))
+    if facts.keywords is not None and facts.keywords.summary:
+        fields += field(_("Summary"), nodes.Text(facts.keywords.summary))
+    fields += placeholder(FILE_LINKS, facts.modname, docname)
+    body: list[nodes.Node] = [fields]
+    if facts.problem is not None:
+        message = facts.problem.message
+        if facts.problem.line:
+            message = _("%s (line %d)") % (message, facts.problem.line)
+        warning = nodes.warning("", classes=["kwindex-problem"])
+        warning += nodes.paragraph("", _("No keywords could be collected: %s.") % message)
+        body.append(warning)
+    return body
+
+
+def field(name: str, *content: nodes.Node) -> nodes.field:
+    body = nodes.field_body()
+    body += nodes.paragraph("", "", *content)
+    return nodes.field("", nodes.field_name(name, name), body)
+
+
+def keywords_block(facts: ModuleFacts, config: Settings) -> Block:
+    children = []
+    keywords = facts.keywords
+    for category in config.categories:
+        found = keywords.category(category) if keywords is not None else ()
+        if not found:
+            continue
+        title = f"{category_title(category)} ({len(found)})"
+        items = keyword_list(found, facts.modname, category)
+        children.append(Block(category, title, [items], ("kwindex-category",)))
+    if keywords is None:
+        note = _("None: the source of this module could not be analysed.")
+    elif not children:
+        note = _("This module defines and imports nothing.")
+    else:
+        count = sum(len(keywords.category(category)) for category in config.categories)
+        note = _("%d keywords, from the module's source.") % count
+    return Block("keywords", _("Keywords"), [nodes.paragraph("", note)],
+                 ("kwindex-keywords",), tuple(children))
+
+
+def keyword_list(keywords: tuple[Keyword, ...], modname: str, category: str) -> nodes.Node:
+    items = nodes.bullet_list("", classes=["kwindex-keyword-list"])
+    for keyword in keywords:
+        items += nodes.list_item("", nodes.paragraph("", "", keyword_reference(
+            keyword, modname, category)))
+    return items
+
+
+def keyword_reference(keyword: Keyword, modname: str, category: str) -> nodes.Node:
+    """The keyword as code, linked by Sphinx's own resolution (see ``_links``)."""
+    literal = nodes.literal(keyword.name, keyword.name, classes=["kwindex-keyword"])
+    if not keyword.fullname:
+        return literal
+    return addnodes.pending_xref(
+        "", literal,
+        refdomain="py", reftype="obj", reftarget=keyword.fullname, refexplicit=True,
+        refwarn=False, **{"py:module": None, "py:class": None},
+        kwindex_module=modname,
+        kwindex_line=0 if category == "imports" else keyword.line,
+    )

@@ -1,0 +1,23 @@
+"""The stylesheet of keyword pages (HTML builders only)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sphinx.util.fileutil import copy_asset_file
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+STYLESHEET = Path(__file__).parent / "static" / "kwindex.css"
+
+
+def add_stylesheet(app: Sphinx) -> None:
+    if app.builder.format == "html":
+        app.add_css_file("kwindex.css")
+
+
+def copy_stylesheet(app: Sphinx, exception: BaseException | None) -> None:
+    if exception is None and app.builder.format == "html":
+        copy_asset_file(STYLESHEET, Path(app.outdir) / "_static", force=True)

@@ -1,0 +1,265 @@
+"""Which modules get a keyword page, and their stub source files (at ``builder-inited``).
+
+Stubs are written only when their text changes (so an unchanged project re-reads nothing),
+atomically, only under ``kwindex_dir``, and never over a file that we did not generate.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import hashlib
+import os
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
+
+from sphinx.project import EXCLUDE_PATHS
+from sphinx.util.console import bold
+from sphinx.util.matching import get_matching_files
+
+from sphinx_kwindex._config import Settings, settings
+from sphinx_kwindex._domain import KwindexDomain, PlannedModule
+from sphinx_kwindex._locale import __
+from sphinx_kwindex._warnings import Subtype, logger, warn
+from sphinx_kwindex.analysis.locate import is_module_name, iter_modules, locate, related_entries
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from sphinx.application import Sphinx
+
+#: Every stub carries this text near its top; files without it are never touched.
+MARKER = "sphinx-kwindex generated page"
+
+_AUTOMODULE = re.compile(
+    r"^[ \t>]*(?:\.\.[ \t]+automodule::|(?:`{3,}|~{3,}|:{3,})[ \t]*\{automodule\})"
+    r"[ \t]*(?P<name>[^\s`]+)",
+    re.MULTILINE,
+)
+_GLOB = re.compile(r"[*?\[]")
+
+
+class Request(NamedTuple):
+    """A module someone asked to index."""
+
+    modname: str
+    #: ``"docname:line"`` of the ``automodule`` that asked, or ``""``.
+    origin: str
+
+
+class StubFormat(NamedTuple):
+    suffix: str
+    #: ``"rst"`` or ``"md"``.
+    syntax: str
+
+
+def on_builder_inited(app: Sphinx) -> None:
+    """Plan this build's keyword pages and bring their stubs up to date."""
+    config = settings(app.config)
+    domain = app.env.domains["kwindex"]
+    assert isinstance(domain, KwindexDomain)
+    srcdir = Path(app.srcdir)
+    folder = _stub_folder(srcdir, config)
+    stub_format = _stub_format(app.config.source_suffix)
+    if folder is None or stub_format is None:
+        domain.set_plan({})
+        return
+    requests = [*scan_documents(app, config), *expand_patterns(config.modules)]
+    plan: dict[str, PlannedModule] = {}
+    for request in requests:
+        if request.modname in plan or _excluded(request.modname, config):
+            continue
+        plan[request.modname] = PlannedModule(
+            request.modname, config.docname(request.modname), request.origin)
+    written = refused = 0
+    for planned in list(plan.values()):
+        text = stub_text(planned, stub_format.syntax)
+        path = folder / f"{planned.modname}{stub_format.suffix}"
+        outcome = write_stub(path, text)
+        written += outcome == "written"
+        if outcome == "refused":
+            refused += 1
+            del plan[planned.modname]
+    removed = remove_stale(folder, {p.modname for p in plan.values()}, stub_format.suffix)
+    domain.set_plan(plan)
+    if plan or removed:
+        logger.info(bold(__("[kwindex] ")) + __("%d modules indexed (%d pages written, "
+                    "%d removed)"), len(plan), written, removed)
+
+
+def scan_documents(app: Sphinx, config: Settings) -> Iterator[Request]:
+    """Modules named by ``automodule`` in any source document (reST or MyST)."""
+    srcdir = Path(app.srcdir)
+    suffixes = tuple(app.config.source_suffix)
+    exclude = [
+        *app.config.exclude_patterns,
+        *app.config.templates_path,
+        *app.builder.get_asset_paths(),
+        *EXCLUDE_PATHS,
+        f"{config.dir}/**",
+    ]
+    for filename in get_matching_files(srcdir, app.config.include_patterns, exclude):
+        if not filename.endswith(suffixes):
+            continue
+        try:
+            text = (srcdir / filename).read_text(encoding=app.config.source_encoding,
+                                                  errors="replace")
+        except OSError:
+            continue  # Sphinx itself reports unreadable documents
+        if "automodule" not in text:
+            continue
+        suffix = next(suffix for suffix in suffixes if filename.endswith(suffix))
+        docname = filename[: -len(suffix)]
+        for match in _AUTOMODULE.finditer(text):
+            name = match.group("name")
+            if is_module_name(name):
+                line = text.count("\n", 0, match.start()) + 1
+                yield Request(name, f"{docname}:{line}")
+
+
+def expand_patterns(patterns: tuple[str, ...]) -> Iterator[Request]:
+    """Module names from ``kwindex_modules``: names as given, globs against the file system."""
+    for pattern in patterns:
+        if not _GLOB.search(pattern):
+            if is_module_name(pattern):
+                yield Request(pattern, "")
+            else:
+                warn(Subtype.CONFIG, __("kwindex_modules: %r is not a module name"), pattern,
+                     location="conf.py")
+            continue
+        parts = pattern.split(".")
+        prefix = []
+        for part in parts:
+            if _GLOB.search(part):
+                break
+            prefix.append(part)
+        top = ".".join(prefix)
+        location = locate(top) if top else None
+        if location is None:
+            warn(Subtype.CONFIG, __("kwindex_modules: pattern %r must start with the name of "
+                 "a package that can be found"), pattern, location="conf.py")
+            continue
+        for modname in iter_modules(location):
+            if fnmatch.fnmatchcase(modname, pattern):
+                yield Request(modname, "")
+
+
+def stub_text(planned: PlannedModule, syntax: str) -> str:
+    """The source of a keyword page: a title and the directive that fills it.
+
+    The ``inputs`` digest covers what the page shows that no dependency tracks (the module's
+    file and its folder's listing), so a change there changes the stub and re-reads the page.
+    """
+    inputs = _inputs_digest(planned.modname)
+    title = _escape_title(f"Keyword Index: {planned.modname}", syntax)
+    options = [f":inputs: {inputs}"]
+    if planned.origin and inputs == _NOT_FOUND:
+        options.append(f":origin: {planned.origin}")
+    if syntax == "md":
+        return "\n".join([
+            "---", "orphan: true", "---",
+            f"% {MARKER}: do not edit, every build rewrites it.", "",
+            f"# {title}", "",
+            f"```{{kwindex-page}} {planned.modname}", *options, "```", "",
+        ])
+    return "\n".join([
+        f".. {MARKER}: do not edit, every build rewrites it.", "",
+        ":orphan:", "",
+        title, "=" * len(title), "",
+        f".. kwindex-page:: {planned.modname}",
+        *(f"   {option}" for option in options), "",
+    ])
+
+
+_NOT_FOUND = "missing"
+
+
+def _inputs_digest(modname: str) -> str:
+    location = locate(modname)
+    if location is None:
+        return _NOT_FOUND
+    related = related_entries(location)
+    text = repr((location.path, location.kind, location.folders, related))
+    return hashlib.blake2b(text.encode("utf-8", "surrogateescape"), digest_size=8).hexdigest()
+
+
+def _escape_title(title: str, syntax: str) -> str:
+    if syntax == "md":
+        return re.sub(r"([\\`*_\[\]<>#])", r"\\\1", title)
+    return re.sub(r"([\\`*_|\[\]<>])", r"\\\1", title)
+
+
+def write_stub(path: Path, text: str) -> str:
+    """Write *path* atomically if its text differs: ``written``, ``unchanged`` or ``refused``."""
+    try:
+        old = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        old = None
+    except (OSError, UnicodeDecodeError):
+        old = ""
+    if old == text:
+        return "unchanged"
+    if old is not None and MARKER not in old[:400]:
+        warn(Subtype.STUB, __("not overwriting %s: it was not generated by sphinx-kwindex "
+             "(move it, or choose another kwindex_dir)"), path, location=str(path))
+        return "refused"
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary.write_text(text, encoding="utf-8")
+        os.replace(temporary, path)
+    except OSError as err:
+        warn(Subtype.STUB, __("cannot write %s: %s"), path, err.strerror, location=str(path))
+        temporary.unlink(missing_ok=True)
+        return "refused"
+    return "written"
+
+
+def remove_stale(folder: Path, modnames: set[str], suffix: str) -> int:
+    """Delete generated stubs of modules that are no longer indexed; keep everything else."""
+    removed = 0
+    try:
+        candidates = [entry for entry in folder.iterdir() if entry.suffix in {".rst", ".md"}]
+    except OSError:
+        return 0
+    for path in candidates:
+        modname = path.name[: -len(path.suffix)]
+        if modname in modnames and path.suffix == suffix:
+            continue
+        try:
+            head = path.read_text(encoding="utf-8", errors="replace")[:400]
+        except OSError:
+            continue
+        if MARKER in head:
+            path.unlink(missing_ok=True)
+            removed += 1
+    return removed
+
+
+def _stub_folder(srcdir: Path, config: Settings) -> Path | None:
+    folder = srcdir / config.dir
+    try:
+        inside = folder.resolve().is_relative_to(srcdir.resolve())
+    except OSError:
+        inside = False
+    if not inside or folder.resolve() == srcdir.resolve():
+        warn(Subtype.CONFIG, __("kwindex_dir %r resolves outside the source folder; no keyword "
+             "pages are generated"), config.dir, location="conf.py")
+        return None
+    return folder
+
+
+def _stub_format(source_suffix: dict[str, str]) -> StubFormat | None:
+    for wanted in ("restructuredtext", "markdown"):
+        suffixes = [suffix for suffix, kind in source_suffix.items() if kind == wanted]
+        if suffixes:
+            preferred = ".rst" if wanted == "restructuredtext" else ".md"
+            suffix = preferred if preferred in suffixes else suffixes[0]
+            return StubFormat(suffix, "rst" if wanted == "restructuredtext" else "md")
+    warn(Subtype.CONFIG, __("no reStructuredText or Markdown suffix in source_suffix; keyword "
+         "pages cannot be generated"), location="conf.py")
+    return None
+
+
+def _excluded(modname: str, config: Settings) -> bool:
+    return any(fnmatch.fnmatchcase(modname, pattern) for pattern in config.exclude)

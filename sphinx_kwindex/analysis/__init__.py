@@ -1,0 +1,44 @@
+"""Static analysis of Python sources: plain functions and records, no Sphinx imports.
+
+Everything here works from the files alone; the user's code is never imported or run.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from sphinx_kwindex.analysis.locate import locate, related_entries, source_info
+from sphinx_kwindex.analysis.model import ModuleFacts, SourceProblem
+from sphinx_kwindex.analysis.python import SourceError, analyse, count_lines, parse, read_source
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+__all__ = ["study_module"]
+
+
+def study_module(modname: str, search_path: Sequence[str] | None = None) -> ModuleFacts:
+    """Locate, read, parse and analyse *modname*; problems are returned, never raised."""
+    location = locate(modname, search_path)
+    if location is None:
+        problem = SourceProblem("locate", f"cannot find the source of module {modname!r}")
+        return ModuleFacts(modname, None, None, None, problem, ())
+    related = related_entries(location)
+    if location.kind == "namespace":
+        return ModuleFacts(modname, location, source_info(location, size=0, lines=0),
+                           None, None, related)
+    if location.kind in {"builtin", "extension"}:
+        what = "built into Python" if location.kind == "builtin" else "a compiled extension"
+        problem = SourceProblem("locate", f"module {modname!r} is {what}; it has no Python source")
+        return ModuleFacts(modname, location, None, None, problem, related)
+    try:
+        text, size = read_source(location.path)
+    except SourceError as err:
+        return ModuleFacts(modname, location, None, None, err.problem, related)
+    info = source_info(location, size=size, lines=count_lines(text))
+    try:
+        tree = parse(text, location.path)
+        keywords = analyse(tree, modname, is_package=location.is_package)
+    except SourceError as err:
+        return ModuleFacts(modname, location, info, None, err.problem, related)
+    return ModuleFacts(modname, location, info, keywords, None, related)
