@@ -55,7 +55,12 @@ def locate(modname: str, search_path: Sequence[str] | None = None) -> ModuleLoca
 
 
 def _find_spec(fullname: str, path: list[str] | None) -> ModuleSpec | None:
-    spec = importlib.machinery.PathFinder.find_spec(fullname, path)
+    try:
+        spec = importlib.machinery.PathFinder.find_spec(fullname, path)
+    except KeyError:
+        # a namespace package below a package that is not imported: the path finder
+        # looks for the parent in sys.modules; we never import it, so find it ourselves
+        return _namespace_spec(fullname, path or [])
     if spec is not None:
         return spec
     for finder in sys.meta_path:
@@ -69,6 +74,17 @@ def _find_spec(fullname: str, path: list[str] | None) -> ModuleSpec | None:
         if spec is not None:
             return spec
     return None
+
+
+def _namespace_spec(fullname: str, path: list[str]) -> ModuleSpec | None:
+    tail = fullname.rpartition(".")[2]
+    folders = [os.path.join(entry, tail) for entry in path
+               if os.path.isdir(os.path.join(entry, tail))]
+    if not folders:
+        return None
+    spec = importlib.machinery.ModuleSpec(fullname, None, is_package=True)
+    spec.submodule_search_locations = folders
+    return spec
 
 
 def _location(modname: str, spec: ModuleSpec) -> ModuleLocation:

@@ -58,14 +58,14 @@ def count_lines(text: str) -> int:
 
 def parse(text: str, filename: str) -> ast.Module:
     """Parse *text*; every failure becomes a :class:`SourceError` of kind ``parse``."""
+    if "\0" in text:  # SyntaxError or ValueError by version, and never with a line
+        line = text.count("\n", 0, text.find("\0")) + 1
+        raise SourceError(SourceProblem("parse", "the source contains a NUL byte", line))
     try:
         return ast.parse(text, filename=filename)
     except SyntaxError as err:
         message = f"syntax error: {err.msg}"
         raise SourceError(SourceProblem("parse", message, err.lineno or 0)) from err
-    except ValueError as err:  # source code string cannot contain null bytes
-        line = text.count("\n", 0, max(text.find("\0"), 0)) + 1
-        raise SourceError(SourceProblem("parse", f"cannot parse: {err}", line)) from err
     except (RecursionError, MemoryError) as err:
         raise SourceError(SourceProblem("parse", "the code is nested too deeply to parse")) from err
 
