@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
 from sphinx_kwindex._locale import __
-from sphinx_kwindex._warnings import Subtype, warn
+from sphinx_kwindex._warnings import Subtype, file_location, warn
 from sphinx_kwindex.analysis.model import CATEGORIES
 
 if TYPE_CHECKING:
@@ -82,8 +83,25 @@ def validate(app: Sphinx, config: Config) -> None:
             config[name] = check(value)
         except ValueError as err:
             warn(Subtype.CONFIG, __("%s: %s; using the default %r"), name, err, DEFAULTS[name],
-                 location="conf.py")
+                 location=conf_location(app, name))
             config[name] = DEFAULTS[name]
+
+
+def conf_location(app: Sphinx, name: str) -> str | None:
+    """The line of ``conf.py`` that sets *name*; ``None`` when it is set elsewhere (``-D``)."""
+    if not app.confdir or name in getattr(app.config, "_overrides", {}):
+        return None
+    path = Path(app.confdir, "conf.py")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    pattern = rf"^{re.escape(name)}\s*(?::[^=\n]*)?[+]?="
+    found = list(re.finditer(pattern, text, re.MULTILINE))
+    if not found:
+        return None
+    # the last assignment is the one in force
+    return file_location(path, text.count("\n", 0, found[-1].start()) + 1)
 
 
 def _check_dir(value: Any) -> str:

@@ -27,7 +27,7 @@ from sphinx_kwindex._render import (
     kwindex_placeholder,
     placeholder,
 )
-from sphinx_kwindex._warnings import Subtype, warn
+from sphinx_kwindex._warnings import Subtype, file_location, warn
 from sphinx_kwindex.analysis import study_module
 from sphinx_kwindex.analysis.locate import is_module_name
 from sphinx_kwindex.analysis.model import CATEGORIES, ModuleFacts, ModuleKeywords
@@ -65,9 +65,9 @@ class _ModuleDirective(SphinxDirective):
             if problem.kind == "locate" or facts.location is None:
                 where = _origin_location(origin) or self.get_location()
             else:
-                where = f"{facts.location.path}:{problem.line}" if problem.line \
-                    else facts.location.path
-            warn(subtype, "%s", problem.message, location=where)
+                where = file_location(facts.location.path, problem.line)
+            warn(subtype, __("cannot index module %r: %s"), modname, problem.message,
+                 location=where)
         if not settings(self.config).private and facts.keywords is not None:
             facts = facts._replace(keywords=_public(facts.keywords))
         return facts

@@ -42,7 +42,11 @@ def add_line_anchors(body: str) -> str:
     result = []
     number = 0
     closing = False  # after a line that viewcode closed with "</div>\n"
-    for line in lines:
+    last = len(lines) - 1
+    for index, line in enumerate(lines):
+        if index == last and not line:
+            result.append(line)  # the newline that ends the last source line
+            continue
         if closing and line in {"", "</div>"}:
             if line == "":
                 closing = False

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import functools
 import json
-import re
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -54,22 +54,25 @@ def resolve_href(app: Any, docname: str, href: str) -> tuple[Path, str]:
 def anchor_exists(path: Path, fragment: str) -> bool:
     if not path.is_file():
         return False
-    if not fragment:
-        return True
+    return not fragment or fragment in _ids(path, path.stat().st_mtime_ns)
+
+
+@functools.lru_cache(maxsize=64)
+def _ids(path: Path, mtime: int) -> frozenset[str]:
     soup = BeautifulSoup(path.read_text("utf-8"), "html.parser")
-    return soup.find(id=fragment) is not None
+    return frozenset(str(tag["id"]) for tag in soup.find_all(id=True))
 
 
-def line_text(app: Any, modname: str, line: int) -> str:
-    """The text of source line *line* on viewcode's page of *modname* (from our anchor)."""
+def source_lines(app: Any, modname: str) -> dict[int, str]:
+    """Line number -> text, read from viewcode's page of *modname* through our anchors."""
     page = Path(app.outdir) / "_modules" / (modname.replace(".", "/") + ".html")
     soup = BeautifulSoup(page.read_text("utf-8"), "html.parser")
-    span = soup.find(id=f"L{line}")
-    assert span is not None, f"no anchor L{line} on {page}"
-    text = ""
-    for element in span.next_elements:
+    lines: dict[int, str] = {}
+    current: int | None = None
+    for element in soup.find("pre").descendants:
         if isinstance(element, Tag) and "kwindex-line" in (element.get("class") or []):
-            break
-        if isinstance(element, str):
-            text += element
-    return re.sub(r"\[docs\]", "", text).strip("\n").split("\n")[0]
+            current = int(str(element["id"])[1:])
+            lines[current] = ""
+        elif isinstance(element, str) and current is not None:
+            lines[current] += element
+    return {number: text.split("\n")[0] for number, text in lines.items()}

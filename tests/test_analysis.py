@@ -182,6 +182,6 @@ def test_problems_are_returned_not_raised(tmp_path: Path) -> None:
     assert facts.problem == ("parse", "syntax error: invalid syntax", 1)
     assert facts.info is not None and facts.info.lines == 1
     missing = study_module("not_there", [str(tmp_path)])
-    assert missing.problem == ("locate", "cannot find the source of module 'not_there'", 0)
+    assert missing.problem == ("locate", "its source file was not found on the module path", 0)
     builtin = study_module("sys", [str(tmp_path)])
     assert builtin.problem is not None and builtin.problem.kind == "locate"

@@ -21,7 +21,7 @@ def study_module(modname: str, search_path: Sequence[str] | None = None) -> Modu
     """Locate, read, parse and analyse *modname*; problems are returned, never raised."""
     location = locate(modname, search_path)
     if location is None:
-        problem = SourceProblem("locate", f"cannot find the source of module {modname!r}")
+        problem = SourceProblem("locate", "its source file was not found on the module path")
         return ModuleFacts(modname, None, None, None, problem, ())
     related = related_entries(location)
     if location.kind == "namespace":
@@ -29,7 +29,7 @@ def study_module(modname: str, search_path: Sequence[str] | None = None) -> Modu
                            None, None, related)
     if location.kind in {"builtin", "extension"}:
         what = "built into Python" if location.kind == "builtin" else "a compiled extension"
-        problem = SourceProblem("locate", f"module {modname!r} is {what}; it has no Python source")
+        problem = SourceProblem("locate", f"it is {what} and has no Python source")
         return ModuleFacts(modname, location, None, None, problem, related)
     try:
         text, size = read_source(location.path)

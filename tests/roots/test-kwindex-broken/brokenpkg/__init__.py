@@ -1,0 +1,3 @@
+"""A package with broken modules."""
+
+GOOD = 1

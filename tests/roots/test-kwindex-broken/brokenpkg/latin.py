@@ -1,0 +1,8 @@
+# -*- coding: latin-1 -*-
+"""Café module."""
+
+café = "crème"
+
+
+def naïve():
+    return café

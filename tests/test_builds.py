@@ -1,0 +1,72 @@
+"""The same index whatever the way of building: MyST or reST, -j 2 or -j 1, either autodoc."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from conftest import build_once
+from helpers import body, kwindex_json, warnings
+from sphinx.util.console import strip_escape_sequences
+
+MODULES = ["kwpkg", "kwpkg.shapes", "kwpkg.sub", "kwpkg.sub.deep", "kwpkg.util"]
+MYST = {"root_doc": "myst/index", "exclude_patterns": ["_build", "rst/**"]}
+
+
+def _pages(app, rename: tuple[str, str] = ("", "")) -> dict[str, str]:
+    """The main content of every keyword page, with one docname prefix renamed."""
+    old, new = rename
+    return {modname: str(body(app, f"kwindex/{modname}")).replace(old, new)
+            for modname in MODULES}
+
+
+def _json(app, rename: tuple[str, str] = ("", "")) -> str:
+    old, new = rename
+    return json.dumps(kwindex_json(app), sort_keys=True).replace(old, new)
+
+
+@pytest.fixture(scope="module")
+def myst(tmp_path_factory):
+    return build_once(tmp_path_factory, "kwindex", confoverrides=MYST)
+
+
+def test_myst_documents_give_the_same_index_as_rest(built, myst) -> None:
+    assert warnings(myst) == []
+    assert _json(myst, ("myst/", "rst/")) == _json(built)
+    assert _pages(myst, ("myst/", "rst/")) == _pages(built)
+    # the inline directives too
+    rest_inline = body(built, "rst/inline").select("div.kwindex")
+    myst_inline = body(myst, "myst/inline").select("div.kwindex")
+    assert [str(node).replace("myst/", "rst/") for node in myst_inline] == \
+        [str(node) for node in rest_inline]
+
+
+@pytest.mark.parametrize("confoverrides", [{}, MYST], ids=["rest", "myst"])
+def test_parallel_build_equals_serial_build(tmp_path_factory, confoverrides) -> None:
+    serial = build_once(tmp_path_factory, "kwindex", confoverrides=confoverrides)
+    parallel = build_once(tmp_path_factory, "kwindex", confoverrides=confoverrides, parallel=2)
+    # chunks of documents ("a .. b") show that reading and writing did run in parallel
+    status = strip_escape_sequences(parallel.status.getvalue())
+    assert re.search(r"reading sources\.\.\. \[\s*\d+%\] \S+ \.\. \S+", status)
+    assert re.search(r"writing output\.\.\. \[\s*\d+%\] \S+ \.\. \S+", status)
+    assert warnings(parallel) == []
+    assert _json(parallel) == _json(serial)
+    assert _pages(parallel) == _pages(serial)
+    doc = "rst/api/util" if not confoverrides else "myst/api/util"
+    assert str(body(parallel, doc)) == str(body(serial, doc))
+
+
+def test_legacy_autodoc_gives_the_same_index(built, tmp_path_factory) -> None:
+    legacy = build_once(tmp_path_factory, "kwindex",
+                        confoverrides={"autodoc_use_legacy_class_based": True})
+    assert warnings(legacy) == []
+    assert _json(legacy) == _json(built)
+    assert _pages(legacy) == _pages(built)
+
+
+def test_stylesheet_is_shipped_and_linked(built) -> None:
+    assert (Path(built.outdir) / "_static" / "kwindex.css").is_file()
+    page = (Path(built.outdir) / "kwindex" / "kwpkg.html").read_text("utf-8")
+    assert 'href="../_static/kwindex.css' in page

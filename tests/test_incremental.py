@@ -1,0 +1,151 @@
+"""Incremental builds: nothing re-read when nothing changed; an edit rewrites only what it
+changes (also under -j 2)."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import time
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from conftest import ROOTS, isolated_imports
+from helpers import body, kwindex_json, warnings
+from sphinx.testing.util import SphinxTestApp
+from sphinx.util.console import strip_escape_sequences
+
+
+class Project:
+    """A copy of the ``kwindex`` root, built again and again like a user would."""
+
+    def __init__(self, srcdir: Path, parallel: int) -> None:
+        self.srcdir = srcdir
+        self.parallel = parallel
+        self.app: SphinxTestApp | None = None
+
+    def build(self) -> SphinxTestApp:
+        with isolated_imports():
+            app = SphinxTestApp("html", srcdir=self.srcdir, status=StringIO(),
+                                warning=StringIO(), parallel=self.parallel)
+            try:
+                app.build()
+            finally:
+                app.cleanup()
+        self.app = app
+        return app
+
+    def outputs(self) -> dict[str, int]:
+        """mtime of each written document page (docname -> ns)."""
+        outdir = self.srcdir / "_build" / "html"
+        return {str(path.relative_to(outdir).with_suffix("")): path.stat().st_mtime_ns
+                for path in outdir.rglob("*.html")
+                if not path.relative_to(outdir).parts[0].startswith("_")
+                and path.name not in {"genindex.html", "search.html", "py-modindex.html"}}
+
+    def stubs(self) -> dict[str, int]:
+        return {path.name: path.stat().st_mtime_ns
+                for path in (self.srcdir / "kwindex").iterdir()}
+
+    def edit(self, relative: str, old: str, new: str) -> None:
+        path = self.srcdir / relative
+        text = path.read_text()
+        assert old in text
+        _write_later(path, text.replace(old, new))
+
+    def read_counts(self) -> tuple[int, int, int]:
+        status = strip_escape_sequences(self.app.status.getvalue())
+        found = re.search(r"(\d+) added, (\d+) changed, (\d+) removed", status)
+        assert found is not None
+        return int(found[1]), int(found[2]), int(found[3])
+
+
+def _write_later(path: Path, text: str) -> None:
+    """Write *text* with an mtime surely newer than the last build's."""
+    path.write_text(text)
+    later = time.time_ns() + 2_000_000_000
+    os.utime(path, ns=(later, later))
+
+
+@pytest.fixture(params=[0, 2], ids=["serial", "parallel"])
+def project(request, tmp_path) -> Project:
+    srcdir = tmp_path / "kwindex"
+    shutil.copytree(ROOTS / "test-kwindex", srcdir)
+    result = Project(srcdir, request.param)
+    result.build()
+    assert warnings(result.app) == []
+    return result
+
+
+def _changed(before: dict[str, int], after: dict[str, int]) -> set[str]:
+    return {name for name, mtime in after.items() if before.get(name) != mtime}
+
+
+def test_a_no_op_rebuild_reads_and_writes_nothing(project: Project) -> None:
+    outputs, stubs = project.outputs(), project.stubs()
+    time.sleep(0.01)
+    app = project.build()
+    assert project.read_counts() == (0, 0, 0)
+    assert _changed(outputs, project.outputs()) == set()
+    assert project.stubs() == stubs
+    assert "(0 pages written, 0 removed)" in strip_escape_sequences(app.status.getvalue())
+
+
+def test_editing_a_module_rewrites_its_pages_and_nothing_unrelated(project: Project) -> None:
+    outputs = project.outputs()
+    project.edit("kwpkg/util.py", "def circle_area(",
+                 "def brand_new(x: int) -> int:\n    return x\n\n\ndef circle_area(")
+    app = project.build()
+    assert warnings(app) == []
+    # the keyword page (its source is a dependency) and the page autodoc reads the module for
+    assert project.read_counts() == (0, 2, 0)
+    # (Sphinx itself writes rst/index again: its toctree holds a page that was read again)
+    assert _changed(outputs, project.outputs()) == {"kwindex/kwpkg.util", "rst/api/util",
+                                                    "rst/index"}
+    functions = body(app, "kwindex/kwpkg.util").find(id="kwindex-functions")
+    assert "brand_new" in [code.get_text() for code in functions.select("code.kwindex-keyword")]
+    names = [k["name"] for k in kwindex_json(app)["modules"]["kwpkg.util"]["keywords"]["functions"]]
+    assert "brand_new" in names
+
+
+def test_moving_an_autodoc_entry_moves_it_in_the_section_map(project: Project) -> None:
+    outputs = project.outputs()
+    page = project.srcdir / "rst" / "api" / "shapes.rst"
+    text = page.read_text()
+    entry = ".. autofunction:: kwpkg.shapes.describe\n\n"
+    text = text.replace(entry, "")
+    text = text.replace("Squares\n-------\n", entry + "Squares\n-------\n")
+    _write_later(page, text)
+    app = project.build()
+    assert warnings(app) == []
+    assert project.read_counts() == (0, 1, 0)  # only the documentation page is read again
+    # ... but the keyword page, which shows its sections, is written again too
+    assert _changed(outputs, project.outputs()) == {"rst/api/shapes", "kwindex/kwpkg.shapes",
+                                                    "rst/index"}
+    rows = body(app, "kwindex/kwpkg.shapes").find(id="kwindex-section-map").tbody("tr")
+    sections = {row("td")[0].get_text().strip(): row("td")[1].get_text().strip() for row in rows}
+    assert sections["describe"] == "Circles"
+    assert kwindex_json(app)["modules"]["kwpkg.shapes"]["sections"]["describe"] == "Circles"
+
+
+def test_a_new_file_in_a_package_folder_shows_in_related_files(project: Project) -> None:
+    _write_later(project.srcdir / "kwpkg" / "extra.py", '"""Extra."""\n')
+    app = project.build()
+    assert warnings(app) == []
+    for docname in ("kwindex/kwpkg.shapes", "rst/api/util", "rst/inline"):
+        related = body(app, docname).select(".kwindex-related table")[-1]
+        files = [row.td.get_text() for row in related.tbody("tr")]
+        assert "extra.py" in files, docname
+    assert "kwpkg.extra" in kwindex_json(app)["modules"]["kwpkg.util"]["related"]
+
+
+def test_a_module_no_longer_documented_loses_its_page(project: Project) -> None:
+    _write_later(project.srcdir / "rst" / "api" / "util.rst", "Utilities\n=========\n")
+    app = project.build()
+    assert warnings(app) == []
+    assert not (project.srcdir / "kwindex" / "kwpkg.util.rst").exists()
+    assert "kwpkg.util" not in kwindex_json(app)["modules"]
+    rows = body(app, "kwindex/kwpkg.shapes").find(id="kwindex-related").tbody("tr")
+    util = next(row for row in rows if row.td.get_text() == "util.py")
+    assert [cell.get_text().strip() for cell in util("td")][2:] == ["\N{EM DASH}", "\N{EM DASH}"]
