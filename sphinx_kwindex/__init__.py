@@ -42,7 +42,14 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_directive("kwindex-page", KwindexPageDirective)
     app.add_directive("kwindex", KwindexDirective)
     app.add_directive("related-files", RelatedFilesDirective)
-    app.add_node(kwindex_placeholder, **_SKIPPED)
+    app.add_node(
+        kwindex_placeholder,
+        html=_SKIPPED,
+        latex=_SKIPPED,
+        text=_SKIPPED,
+        man=_SKIPPED,
+        texinfo=_SKIPPED,
+    )
     app.add_transform(RelatedFilesSection)
     # after autosummary (500), so that the stubs it generates are scanned too
     app.connect("builder-inited", on_builder_inited, priority=600)
@@ -67,4 +74,4 @@ def _skip(translator: object, node: nodes.Node) -> None:
 
 
 #: Placeholders are always replaced before writing; should one survive, writers skip it.
-_SKIPPED = {fmt: (_skip, None) for fmt in ("html", "latex", "text", "man", "texinfo")}
+_SKIPPED = (_skip, None)

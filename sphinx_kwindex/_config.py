@@ -82,8 +82,14 @@ def validate(app: Sphinx, config: Config) -> None:
         try:
             config[name] = check(value)
         except ValueError as err:
-            warn(Subtype.CONFIG, __("%s: %s; using the default %r"), name, err, DEFAULTS[name],
-                 location=conf_location(app, name))
+            warn(
+                Subtype.CONFIG,
+                __("%s: %s; using the default %r"),
+                name,
+                err,
+                DEFAULTS[name],
+                location=conf_location(app, name),
+            )
             config[name] = DEFAULTS[name]
 
 
@@ -110,7 +116,9 @@ def _check_dir(value: Any) -> str:
     text = value.strip().replace("\\", "/").strip("/")
     path = PurePosixPath(text)
     if not text or value.startswith(("/", "\\")) or (len(text) > 1 and text[1] == ":"):
-        raise ValueError(__("expected a relative folder inside the source folder, got %r") % value)
+        raise ValueError(
+            __("expected a relative folder inside the source folder, got %r") % value
+        )
     if any(part in {"..", "."} for part in path.parts) or text in {".", ""}:
         raise ValueError(__("the folder must be inside the source folder, got %r") % value)
     return path.as_posix()
@@ -132,8 +140,10 @@ def _check_categories(value: Any) -> list[str]:
         raise ValueError(__("expected a list of categories, got %r") % (value,))
     unknown = [item for item in value if item not in CATEGORIES]
     if unknown:
-        raise ValueError(__("unknown categories %s (known: %s)")
-                         % (", ".join(map(repr, unknown)), ", ".join(CATEGORIES)))
+        raise ValueError(
+            __("unknown categories %s (known: %s)")
+            % (", ".join(map(repr, unknown)), ", ".join(CATEGORIES))
+        )
     return list(dict.fromkeys(value))
 
 

@@ -30,11 +30,12 @@ from sphinx_kwindex._render import (
 from sphinx_kwindex._warnings import Subtype, file_location, warn
 from sphinx_kwindex.analysis import study_module
 from sphinx_kwindex.analysis.locate import is_module_name
-from sphinx_kwindex.analysis.model import CATEGORIES, ModuleFacts, ModuleKeywords
 from sphinx_kwindex.analysis.python import is_private
 
 if TYPE_CHECKING:
     from sphinx.util.typing import OptionSpec
+
+    from sphinx_kwindex.analysis.model import Keyword, ModuleFacts, ModuleKeywords
 
 
 class _ModuleDirective(SphinxDirective):
@@ -50,8 +51,13 @@ class _ModuleDirective(SphinxDirective):
         name = self.arguments[0].strip() if self.arguments else ""
         if is_module_name(name):
             return name
-        warn(Subtype.DIRECTIVE, __("%s: %r is not a dotted module name"), self.name, name,
-             location=self.get_location())
+        warn(
+            Subtype.DIRECTIVE,
+            __("%s: %r is not a dotted module name"),
+            self.name,
+            name,
+            location=self.get_location(),
+        )
         return None
 
     def study(self, modname: str, origin: str = "") -> ModuleFacts:
@@ -66,8 +72,13 @@ class _ModuleDirective(SphinxDirective):
                 where = _origin_location(origin) or self.get_location()
             else:
                 where = file_location(facts.location.path, problem.line)
-            warn(subtype, __("cannot index module %r: %s"), modname, problem.message,
-                 location=where)
+            warn(
+                subtype,
+                __("cannot index module %r: %s"),
+                modname,
+                problem.message,
+                location=where,
+            )
         if not settings(self.config).private and facts.keywords is not None:
             facts = facts._replace(keywords=_public(facts.keywords))
         return facts
@@ -123,8 +134,14 @@ class RelatedFilesDirective(_ModuleDirective):
         else:
             modname = self.env.ref_context.get("py:module")
             if modname is None:
-                warn(Subtype.DIRECTIVE, __("related-files: no module given, and this page "
-                     "documents none before the directive"), location=self.get_location())
+                warn(
+                    Subtype.DIRECTIVE,
+                    __(
+                        "related-files: no module given, and this page "
+                        "documents none before the directive"
+                    ),
+                    location=self.get_location(),
+                )
         if modname is None:
             return []
         docname = self.env.docname
@@ -153,15 +170,19 @@ class RelatedFilesSection(SphinxTransform):
         domain = self.env.domains["kwindex"]
         assert isinstance(domain, KwindexDomain)
         modules = list(domain.documented_modules(self.env, docname))
-        done = {node["modname"] for node in self.document.findall(kwindex_placeholder)
-                if node["kind"] == RELATED}
+        done = {
+            node["modname"]
+            for node in self.document.findall(kwindex_placeholder)
+            if node["kind"] == RELATED
+        }
         modules = [modname for modname in modules if modname not in done]
         if not modules:
             return
         parent = _last_top_section(self.document)
         for modname in modules:
-            title = _("Related files") if len(modules) == 1 else \
-                _("Related files of %s") % modname
+            title = (
+                _("Related files") if len(modules) == 1 else _("Related files of %s") % modname
+            )
             node_id = make_id(self.env, self.document, "kwindex-related", modname)
             if parent is None:
                 block: nodes.Element = nodes.container("", ids=[node_id])
@@ -189,8 +210,13 @@ def _origin_location(origin: str) -> tuple[str, int] | None:
 
 
 def _public(keywords: ModuleKeywords) -> ModuleKeywords:
-    filtered = {
-        category: tuple(k for k in keywords.category(category) if not is_private(k, category))
-        for category in CATEGORIES
-    }
-    return keywords._replace(**filtered)
+    def public(category: str) -> tuple[Keyword, ...]:
+        return tuple(k for k in keywords.category(category) if not is_private(k, category))
+
+    return keywords._replace(
+        classes=public("classes"),
+        functions=public("functions"),
+        methods=public("methods"),
+        attributes=public("attributes"),
+        imports=public("imports"),
+    )

@@ -6,7 +6,7 @@ clears it per document and merges it from parallel readers (``-j``).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
 
 from docutils import nodes
 from sphinx import addnodes
@@ -56,7 +56,7 @@ class KwindexDomain(Domain):
     name = "kwindex"
     label = "Keyword index"
     data_version = 1
-    initial_data: dict[str, Any] = {  # noqa: RUF012 - Sphinx's own declaration style
+    initial_data: ClassVar[dict[str, Any]] = {
         # modname -> PlannedModule; set at builder-inited, before reading
         "plan": {},
         # docname -> {modname -> ModuleFacts or None}: the modules whose facts a page shows
@@ -96,7 +96,9 @@ class KwindexDomain(Domain):
         if facts is not None or modname not in per_module:
             per_module[modname] = facts
 
-    def process_doc(self, env: BuildEnvironment, docname: str, document: nodes.document) -> None:
+    def process_doc(
+        self, env: BuildEnvironment, docname: str, document: nodes.document
+    ) -> None:
         """Record the section of every Python object entry on the page."""
         found: dict[str, list[SectionEntry]] = {}
         for desc in document.findall(addnodes.desc):
@@ -110,7 +112,8 @@ class KwindexDomain(Domain):
                     continue
                 title, anchor = _enclosing_section(signature, document)
                 found.setdefault(module, []).append(
-                    SectionEntry(qualname, docname, title, anchor))
+                    SectionEntry(qualname, docname, title, anchor)
+                )
         sections: dict[str, dict[str, tuple[SectionEntry, ...]]] = self.data["sections"]
         for module, entries in found.items():
             sections.setdefault(module, {})[docname] = tuple(entries)
@@ -166,8 +169,11 @@ class KwindexDomain(Domain):
     def documented_modules(self, env: BuildEnvironment, docname: str) -> Iterable[str]:
         """Indexed modules whose ``py:module`` entry is on page *docname*."""
         modules = env.domains["py"].data["modules"]
-        return [name for name, entry in modules.items()
-                if entry.docname == docname and name in self.plan]
+        return [
+            name
+            for name, entry in modules.items()
+            if entry.docname == docname and name in self.plan
+        ]
 
     def resolve_any_xref(
         self,

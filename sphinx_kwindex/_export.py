@@ -57,8 +57,13 @@ def export(app: Sphinx, env: BuildEnvironment, config: Settings) -> dict[str, An
     return {"version": VERSION, "modules": modules}
 
 
-def module_record(app: Sphinx, env: BuildEnvironment, domain: KwindexDomain, config: Settings,
-                  facts: ModuleFacts) -> dict[str, Any]:
+def module_record(
+    app: Sphinx,
+    env: BuildEnvironment,
+    domain: KwindexDomain,
+    config: Settings,
+    facts: ModuleFacts,
+) -> dict[str, Any]:
     modname = facts.modname
     home = module_location(env, modname)
     keywords: dict[str, list[dict[str, Any]]] = {}
@@ -67,7 +72,8 @@ def module_record(app: Sphinx, env: BuildEnvironment, domain: KwindexDomain, con
     for category in config.categories:
         found = facts.keywords.category(category) if facts.keywords else ()
         keywords[category] = [
-            keyword_record(app, env, modname, keyword, category) for keyword in found]
+            keyword_record(app, env, modname, keyword, category) for keyword in found
+        ]
         for keyword in found:
             entry = sections.get(keyword.qualname)
             if entry is not None:
@@ -85,13 +91,17 @@ def module_record(app: Sphinx, env: BuildEnvironment, domain: KwindexDomain, con
         "keywords": keywords,
         "sections": dict(sorted(section_titles.items())),
         "related": [entry.modname for entry in facts.related if entry.modname != modname],
-        "problem": ({"kind": problem.kind, "message": problem.message, "line": problem.line}
-                    if problem else None),
+        "problem": (
+            {"kind": problem.kind, "message": problem.message, "line": problem.line}
+            if problem
+            else None
+        ),
     }
 
 
-def keyword_record(app: Sphinx, env: BuildEnvironment, modname: str, keyword: Keyword,
-                   category: str) -> dict[str, Any]:
+def keyword_record(
+    app: Sphinx, env: BuildEnvironment, modname: str, keyword: Keyword, category: str
+) -> dict[str, Any]:
     return {
         "name": keyword.name,
         "qualname": keyword.qualname,
@@ -101,8 +111,9 @@ def keyword_record(app: Sphinx, env: BuildEnvironment, modname: str, keyword: Ke
     }
 
 
-def target_uri(app: Sphinx, env: BuildEnvironment, modname: str, keyword: Keyword,
-               category: str) -> str | None:
+def target_uri(
+    app: Sphinx, env: BuildEnvironment, modname: str, keyword: Keyword, category: str
+) -> str | None:
     """Where the keyword's link goes, relative to the output folder (or an absolute URL):
     resolved the way the pages resolve it."""
     if not keyword.fullname:
@@ -110,7 +121,8 @@ def target_uri(app: Sphinx, env: BuildEnvironment, modname: str, keyword: Keywor
     builder = app.builder
     try:
         location = object_location(env, keyword.fullname) or (
-            module_location(env, keyword.fullname))
+            module_location(env, keyword.fullname)
+        )
         if location is not None:
             return f"{builder.get_target_uri(location.docname)}#{location.anchor}"
         external = _external_uri(env, keyword.fullname)
@@ -127,10 +139,18 @@ def target_uri(app: Sphinx, env: BuildEnvironment, modname: str, keyword: Keywor
 def _external_uri(env: BuildEnvironment, fullname: str) -> str | None:
     """Ask the other resolvers (intersphinx) as Sphinx would, with a throw-away node."""
     contnode = nodes.literal(fullname, fullname)
-    node = addnodes.pending_xref("", contnode, refdomain="py", reftype="obj",
-                                 reftarget=fullname, refexplicit=True, refdoc="index")
-    result = env.events.emit_firstresult("missing-reference", env, node, contnode,
-                                         allowed_exceptions=(NoUri,))
+    node = addnodes.pending_xref(
+        "",
+        contnode,
+        refdomain="py",
+        reftype="obj",
+        reftarget=fullname,
+        refexplicit=True,
+        refdoc="index",
+    )
+    result = env.events.emit_firstresult(
+        "missing-reference", env, node, contnode, allowed_exceptions=(NoUri,)
+    )
     if isinstance(result, nodes.reference) and "://" in result.get("refuri", ""):
         return str(result["refuri"])
     return None

@@ -65,15 +65,21 @@ def file_links(context: Context, modname: str, facts: ModuleFacts | None) -> lis
     location = module_location(env, modname)
     if location is not None:
         text = nodes.Text(page_title(env, location.docname))
-        fields.append(field(_("Documentation"), doc_reference(
-            app, env, context.docname, location, text)))
+        fields.append(
+            field(_("Documentation"), doc_reference(app, env, context.docname, location, text))
+        )
     else:
-        fields.append(field(_("Documentation"), nodes.emphasis(
-            "", _("none: no page documents this module with autodoc"))))
+        fields.append(
+            field(
+                _("Documentation"),
+                nodes.emphasis("", _("none: no page documents this module with autodoc")),
+            )
+        )
     source = viewcode_page(app, env, modname)
     if source is not None:
-        reference = nodes.reference("", "", internal=True,
-                                    refuri=app.builder.get_relative_uri(context.docname, source))
+        reference = nodes.reference(
+            "", "", internal=True, refuri=app.builder.get_relative_uri(context.docname, source)
+        )
         reference += nodes.Text(_("highlighted source"))
         fields.append(field(_("Source"), reference))
     parent = _parent(modname)
@@ -94,14 +100,25 @@ def section_map(context: Context, modname: str, facts: ModuleFacts | None) -> li
             continue
         literal = nodes.literal(keyword.name, keyword.name, classes=["kwindex-keyword"])
         target = object_location(env, f"{modname}.{keyword.qualname}")
-        name_cell = (doc_reference(context.app, env, context.docname, target, literal)
-                     if target is not None else literal)
+        name_cell = (
+            doc_reference(context.app, env, context.docname, target, literal)
+            if target is not None
+            else literal
+        )
         title = entry.title or page_title(env, entry.docname)
-        section_cell: list[nodes.Node] = [doc_reference(
-            context.app, env, context.docname, DocLocation(entry.docname, entry.anchor),
-            nodes.Text(title))]
+        section_cell: list[nodes.Node] = [
+            doc_reference(
+                context.app,
+                env,
+                context.docname,
+                DocLocation(entry.docname, entry.anchor),
+                nodes.Text(title),
+            )
+        ]
         if home is None or entry.docname != home.docname:
-            section_cell.append(nodes.Text(" " + _("(on %s)") % page_title(env, entry.docname)))
+            section_cell.append(
+                nodes.Text(" " + _("(on %s)") % page_title(env, entry.docname))
+            )
         rows.append([name_cell, nodes.inline("", "", *section_cell)])
     if not rows:
         return [nodes.paragraph("", _("No keyword of this module has an autodoc entry."))]
@@ -126,14 +143,28 @@ def related(context: Context, modname: str, facts: ModuleFacts | None) -> list[n
         else:
             name = nodes.Text(entry.modname)
             location = module_location(env, entry.modname)
-            docs = (doc_reference(context.app, env, context.docname, location,
-                                  nodes.Text(page_title(env, location.docname)))
-                    if location is not None else nodes.Text("\N{EM DASH}"))
+            docs = (
+                doc_reference(
+                    context.app,
+                    env,
+                    context.docname,
+                    location,
+                    nodes.Text(page_title(env, location.docname)),
+                )
+                if location is not None
+                else nodes.Text("\N{EM DASH}")
+            )
             keywords = _keyword_page_link(context, entry.modname, text=_("keywords"))
         rows.append([filename, name, docs, keywords])
     current = [i for i, entry in enumerate(facts.related) if entry.modname == modname]
-    return [table([_("File"), _("Module"), _("Documentation"), _("Keyword page")], rows,
-                  "kwindex-related-table", current_rows=current)]
+    return [
+        table(
+            [_("File"), _("Module"), _("Documentation"), _("Keyword page")],
+            rows,
+            "kwindex-related-table",
+            current_rows=current,
+        )
+    ]
 
 
 def xrefs(context: Context, modname: str, facts: ModuleFacts | None) -> list[nodes.Node]:
@@ -144,15 +175,32 @@ def xrefs(context: Context, modname: str, facts: ModuleFacts | None) -> list[nod
     parent_doc = module_location(env, parent) if parent else None
     home = module_location(env, modname)
     pairs: list[tuple[str, nodes.Node]] = [
-        (_("Module documentation"),
-         doc_reference(context.app, env, context.docname, home,
-                       nodes.Text(page_title(env, home.docname))) if home else _none()),
+        (
+            _("Module documentation"),
+            doc_reference(
+                context.app,
+                env,
+                context.docname,
+                home,
+                nodes.Text(page_title(env, home.docname)),
+            )
+            if home
+            else _none(),
+        ),
         (_("Keyword page"), _keyword_page_link(context, modname)),
         (_("Folder index"), _keyword_page_link(context, parent) if parent else _none()),
-        (_("Folder documentation"),
-         doc_reference(context.app, env, context.docname, parent_doc,
-                       nodes.Text(page_title(env, parent_doc.docname)))
-         if parent_doc else _none()),
+        (
+            _("Folder documentation"),
+            doc_reference(
+                context.app,
+                env,
+                context.docname,
+                parent_doc,
+                nodes.Text(page_title(env, parent_doc.docname)),
+            )
+            if parent_doc
+            else _none(),
+        ),
     ]
     for label, target in pairs:
         paragraph = nodes.paragraph("", "", nodes.Text(f"{label}: "), target)
@@ -168,8 +216,12 @@ FILLERS: dict[str, Callable[[Context, str, ModuleFacts | None], list[nodes.Node]
 }
 
 
-def table(headers: list[str], rows: list[list[nodes.Node]], css_class: str,
-          current_rows: list[int] | None = None) -> nodes.table:
+def table(
+    headers: list[str],
+    rows: list[list[nodes.Node]],
+    css_class: str,
+    current_rows: list[int] | None = None,
+) -> nodes.table:
     """A plain table (header row + rows of cells) that every builder can write."""
     result = nodes.table("", classes=[css_class])
     group = nodes.tgroup("", cols=len(headers))
@@ -199,8 +251,11 @@ def _row(cells: list[nodes.Node]) -> nodes.row:
 def _keywords(facts: ModuleFacts | None, config: Settings) -> list[Keyword]:
     if facts is None or facts.keywords is None:
         return []
-    return [keyword for category in config.categories
-            for keyword in facts.keywords.category(category)]
+    return [
+        keyword
+        for category in config.categories
+        for keyword in facts.keywords.category(category)
+    ]
 
 
 def _parent(modname: str) -> str:
@@ -217,7 +272,9 @@ def _keyword_page_link(context: Context, modname: str, text: str | None = None) 
         return nodes.inline("", "", label, nodes.Text(" " + _("(not indexed)")))
     if page == context.docname:
         return nodes.inline("", "", label, nodes.Text(" " + _("(this page)")))
-    return doc_reference(context.app, context.env, context.docname, DocLocation(page, ""), label)
+    return doc_reference(
+        context.app, context.env, context.docname, DocLocation(page, ""), label
+    )
 
 
 def _none() -> nodes.Node:

@@ -10,9 +10,9 @@ from sphinx.util.nodes import make_refnode
 from sphinx_kwindex._domain import DocLocation, module_location
 
 if TYPE_CHECKING:
+    from sphinx.addnodes import pending_xref
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
-    from sphinx.addnodes import pending_xref
 
 #: viewcode's output folder for highlighted sources.
 VIEWCODE_DIR = "_modules"
@@ -33,21 +33,33 @@ def viewcode_page(app: Sphinx, env: BuildEnvironment, modname: str) -> str | Non
     return f"{VIEWCODE_DIR}/{modname.replace('.', '/')}"
 
 
-def source_line_reference(app: Sphinx, env: BuildEnvironment, fromdocname: str, modname: str,
-                          line: int, child: nodes.Node) -> nodes.reference | None:
+def source_line_reference(
+    app: Sphinx,
+    env: BuildEnvironment,
+    fromdocname: str,
+    modname: str,
+    line: int,
+    child: nodes.Node,
+) -> nodes.reference | None:
     """A link to *line* of *modname*'s highlighted source (anchors added by ``_viewcode``)."""
     page = viewcode_page(app, env, modname)
     if page is None:
         return None
     uri = app.builder.get_relative_uri(fromdocname, page)
-    reference = nodes.reference("", "", internal=True, refuri=f"{uri}#L{line}" if line else uri,
-                                classes=["kwindex-source-link"])
+    reference = nodes.reference(
+        "",
+        "",
+        internal=True,
+        refuri=f"{uri}#L{line}" if line else uri,
+        classes=["kwindex-source-link"],
+    )
     reference += child
     return reference
 
 
-def on_missing_reference(app: Sphinx, env: BuildEnvironment, node: pending_xref,
-                         contnode: nodes.TextElement) -> nodes.Node | None:
+def on_missing_reference(
+    app: Sphinx, env: BuildEnvironment, node: pending_xref, contnode: nodes.TextElement
+) -> nodes.Node | None:
     """A keyword nobody documents links to its source line, or stays plain code.
 
     Runs after intersphinx (lower priority), and never lets Sphinx warn about a keyword,
@@ -65,8 +77,13 @@ def on_missing_reference(app: Sphinx, env: BuildEnvironment, node: pending_xref,
     return contnode
 
 
-def doc_reference(app: Sphinx, env: BuildEnvironment, fromdocname: str,
-                  location: DocLocation, child: nodes.Node) -> nodes.reference:
+def doc_reference(
+    app: Sphinx,
+    env: BuildEnvironment,
+    fromdocname: str,
+    location: DocLocation,
+    child: nodes.Node,
+) -> nodes.reference:
     return make_refnode(app.builder, fromdocname, location.docname, location.anchor, child)
 
 

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from sphinx_kwindex.analysis.model import Keyword, ModuleFacts
 
 
-class kwindex_placeholder(nodes.General, nodes.Element):  # noqa: N801 - docutils naming
+class kwindex_placeholder(nodes.General, nodes.Element):
     """Stands for content filled at write time; attributes ``kind`` and ``modname``."""
 
 
@@ -77,15 +77,31 @@ def blocks(facts: ModuleFacts, config: Settings, docname: str) -> list[Block]:
     """The five parts of a module's keyword index, in their fixed order."""
     modname = facts.modname
     return [
-        Block("file-info", _("File information"), file_information(facts, docname),
-              ("kwindex-file-info",)),
+        Block(
+            "file-info",
+            _("File information"),
+            file_information(facts, docname),
+            ("kwindex-file-info",),
+        ),
         keywords_block(facts, config),
-        Block("section-map", _("Keyword \N{RIGHTWARDS ARROW} section map"),
-              [placeholder(SECTION_MAP, modname, docname)], ("kwindex-section-map",)),
-        Block("related", _("Related files"), [placeholder(RELATED, modname, docname)],
-              ("kwindex-related",)),
-        Block("xrefs", _("Cross-references"), [placeholder(XREFS, modname, docname)],
-              ("kwindex-xrefs",)),
+        Block(
+            "section-map",
+            _("Keyword \N{RIGHTWARDS ARROW} section map"),
+            [placeholder(SECTION_MAP, modname, docname)],
+            ("kwindex-section-map",),
+        ),
+        Block(
+            "related",
+            _("Related files"),
+            [placeholder(RELATED, modname, docname)],
+            ("kwindex-related",),
+        ),
+        Block(
+            "xrefs",
+            _("Cross-references"),
+            [placeholder(XREFS, modname, docname)],
+            ("kwindex-xrefs",),
+        ),
     ]
 
 
@@ -101,8 +117,9 @@ def as_sections(parts: list[Block]) -> list[nodes.Node]:
     return result
 
 
-def as_containers(parts: list[Block], env: BuildEnvironment, document: nodes.document,
-                  modname: str) -> list[nodes.Node]:
+def as_containers(
+    parts: list[Block], env: BuildEnvironment, document: nodes.document, modname: str
+) -> list[nodes.Node]:
     """Blocks as rubrics in containers, for use inside a page's own sections."""
     result: list[nodes.Node] = []
     for block in parts:
@@ -170,15 +187,21 @@ def keywords_block(facts: ModuleFacts, config: Settings) -> Block:
     else:
         count = sum(len(keywords.category(category)) for category in config.categories)
         note = _("%d keywords, from the module's source.") % count
-    return Block("keywords", _("Keywords"), [nodes.paragraph("", note)],
-                 ("kwindex-keywords",), tuple(children))
+    return Block(
+        "keywords",
+        _("Keywords"),
+        [nodes.paragraph("", note)],
+        ("kwindex-keywords",),
+        tuple(children),
+    )
 
 
 def keyword_list(keywords: tuple[Keyword, ...], modname: str, category: str) -> nodes.Node:
     items = nodes.bullet_list("", classes=["kwindex-keyword-list"])
     for keyword in keywords:
-        items += nodes.list_item("", nodes.paragraph("", "", keyword_reference(
-            keyword, modname, category)))
+        items += nodes.list_item(
+            "", nodes.paragraph("", "", keyword_reference(keyword, modname, category))
+        )
     return items
 
 
@@ -188,9 +211,14 @@ def keyword_reference(keyword: Keyword, modname: str, category: str) -> nodes.No
     if not keyword.fullname:
         return literal
     return addnodes.pending_xref(
-        "", literal,
-        refdomain="py", reftype="obj", reftarget=keyword.fullname, refexplicit=True,
-        refwarn=False, **{"py:module": None, "py:class": None},
+        "",
+        literal,
+        refdomain="py",
+        reftype="obj",
+        reftarget=keyword.fullname,
+        refexplicit=True,
+        refwarn=False,
+        **{"py:module": None, "py:class": None},
         kwindex_module=modname,
         kwindex_line=0 if category == "imports" else keyword.line,
     )

@@ -14,14 +14,20 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from sphinx.project import EXCLUDE_PATHS
-from sphinx.util.console import bold
+from sphinx.util.console import bold  # type: ignore[attr-defined] # made at import
+from sphinx.util.display import status_iterator
 from sphinx.util.matching import get_matching_files
 
 from sphinx_kwindex._config import Settings, conf_location, settings
 from sphinx_kwindex._domain import KwindexDomain, PlannedModule
 from sphinx_kwindex._locale import __
 from sphinx_kwindex._warnings import Subtype, file_location, logger, warn
-from sphinx_kwindex.analysis.locate import is_module_name, iter_modules, locate, related_entries
+from sphinx_kwindex.analysis.locate import (
+    is_module_name,
+    iter_modules,
+    locate,
+    related_entries,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -70,21 +76,32 @@ def on_builder_inited(app: Sphinx) -> None:
         if request.modname in plan or _excluded(request.modname, config):
             continue
         plan[request.modname] = PlannedModule(
-            request.modname, config.docname(request.modname), request.origin)
-    written = refused = 0
-    for planned in list(plan.values()):
+            request.modname, config.docname(request.modname), request.origin
+        )
+    written = 0
+    planned_modules = list(plan.values())
+    for planned in status_iterator(
+        planned_modules,
+        __("[kwindex] preparing keyword pages... "),
+        "purple",
+        len(planned_modules),
+        app.config.verbosity,
+        stringify_func=lambda planned: planned.modname,
+    ):
         text = stub_text(planned, stub_format.syntax)
-        path = folder / f"{planned.modname}{stub_format.suffix}"
-        outcome = write_stub(path, text)
+        outcome = write_stub(folder / f"{planned.modname}{stub_format.suffix}", text)
         written += outcome == "written"
         if outcome == "refused":
-            refused += 1
             del plan[planned.modname]
     removed = remove_stale(folder, {p.modname for p in plan.values()}, stub_format.suffix)
     domain.set_plan(plan)
     if plan or removed:
-        logger.info(bold(__("[kwindex] ")) + __("%d modules indexed (%d pages written, "
-                    "%d removed)"), len(plan), written, removed)
+        logger.info(
+            bold(__("[kwindex] ")) + __("%d modules indexed (%d pages written, %d removed)"),
+            len(plan),
+            written,
+            removed,
+        )
 
 
 def scan_documents(app: Sphinx, config: Settings) -> Iterator[Request]:
@@ -102,8 +119,9 @@ def scan_documents(app: Sphinx, config: Settings) -> Iterator[Request]:
         if not filename.endswith(suffixes):
             continue
         try:
-            text = (srcdir / filename).read_text(encoding=app.config.source_encoding,
-                                                  errors="replace")
+            text = (srcdir / filename).read_text(
+                encoding=app.config.source_encoding, errors="replace"
+            )
         except OSError:
             continue  # Sphinx itself reports unreadable documents
         if "automodule" not in text:
@@ -124,8 +142,12 @@ def expand_patterns(app: Sphinx, patterns: tuple[str, ...]) -> Iterator[Request]
             if is_module_name(pattern):
                 yield Request(pattern, "")
             else:
-                warn(Subtype.CONFIG, __("kwindex_modules: %r is not a module name"), pattern,
-                     location=conf_location(app, "kwindex_modules"))
+                warn(
+                    Subtype.CONFIG,
+                    __("kwindex_modules: %r is not a module name"),
+                    pattern,
+                    location=conf_location(app, "kwindex_modules"),
+                )
             continue
         parts = pattern.split(".")
         prefix = []
@@ -136,9 +158,15 @@ def expand_patterns(app: Sphinx, patterns: tuple[str, ...]) -> Iterator[Request]
         top = ".".join(prefix)
         location = locate(top) if top else None
         if location is None:
-            warn(Subtype.CONFIG, __("kwindex_modules: pattern %r must start with the name of "
-                 "a package that can be found"), pattern,
-                 location=conf_location(app, "kwindex_modules"))
+            warn(
+                Subtype.CONFIG,
+                __(
+                    "kwindex_modules: pattern %r must start with the name of "
+                    "a package that can be found"
+                ),
+                pattern,
+                location=conf_location(app, "kwindex_modules"),
+            )
             continue
         for modname in iter_modules(location):
             if fnmatch.fnmatchcase(modname, pattern):
@@ -157,19 +185,35 @@ def stub_text(planned: PlannedModule, syntax: str) -> str:
     if planned.origin and inputs == _NOT_FOUND:
         options.append(f":origin: {planned.origin}")
     if syntax == "md":
-        return "\n".join([
-            "---", "orphan: true", "---",
-            f"% {MARKER}: do not edit, every build rewrites it.", "",
-            f"# {title}", "",
-            f"```{{kwindex-page}} {planned.modname}", *options, "```", "",
-        ])
-    return "\n".join([
-        f".. {MARKER}: do not edit, every build rewrites it.", "",
-        ":orphan:", "",
-        title, "=" * len(title), "",
-        f".. kwindex-page:: {planned.modname}",
-        *(f"   {option}" for option in options), "",
-    ])
+        return "\n".join(
+            [
+                "---",
+                "orphan: true",
+                "---",
+                f"% {MARKER}: do not edit, every build rewrites it.",
+                "",
+                f"# {title}",
+                "",
+                f"```{{kwindex-page}} {planned.modname}",
+                *options,
+                "```",
+                "",
+            ]
+        )
+    return "\n".join(
+        [
+            f".. {MARKER}: do not edit, every build rewrites it.",
+            "",
+            ":orphan:",
+            "",
+            title,
+            "=" * len(title),
+            "",
+            f".. kwindex-page:: {planned.modname}",
+            *(f"   {option}" for option in options),
+            "",
+        ]
+    )
 
 
 _NOT_FOUND = "missing"
@@ -191,7 +235,7 @@ def _escape_title(title: str, syntax: str) -> str:
 
 
 def write_stub(path: Path, text: str) -> str:
-    """Write *path* atomically if its text differs: ``written``, ``unchanged`` or ``refused``."""
+    """Write *path* atomically if its text differs; ``written``, ``unchanged``, ``refused``."""
     try:
         old = path.read_text(encoding="utf-8")
     except FileNotFoundError:
@@ -201,8 +245,15 @@ def write_stub(path: Path, text: str) -> str:
     if old == text:
         return "unchanged"
     if old is not None and MARKER not in old[:400]:
-        warn(Subtype.STUB, __("not overwriting %s: it was not generated by sphinx-kwindex "
-             "(move it, or choose another kwindex_dir)"), path, location=file_location(path))
+        warn(
+            Subtype.STUB,
+            __(
+                "not overwriting %s: it was not generated by sphinx-kwindex "
+                "(move it, or choose another kwindex_dir)"
+            ),
+            path,
+            location=file_location(path),
+        )
         return "refused"
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
@@ -210,7 +261,13 @@ def write_stub(path: Path, text: str) -> str:
         temporary.write_text(text, encoding="utf-8")
         os.replace(temporary, path)
     except OSError as err:
-        warn(Subtype.STUB, __("cannot write %s: %s"), path, err.strerror, location=file_location(path))
+        warn(
+            Subtype.STUB,
+            __("cannot write %s: %s"),
+            path,
+            err.strerror,
+            location=file_location(path),
+        )
         temporary.unlink(missing_ok=True)
         return "refused"
     return "written"
@@ -244,8 +301,15 @@ def _stub_folder(app: Sphinx, srcdir: Path, config: Settings) -> Path | None:
     except OSError:
         inside = False
     if not inside or folder.resolve() == srcdir.resolve():
-        warn(Subtype.CONFIG, __("kwindex_dir %r resolves outside the source folder; no keyword "
-             "pages are generated"), config.dir, location=conf_location(app, "kwindex_dir"))
+        warn(
+            Subtype.CONFIG,
+            __(
+                "kwindex_dir %r resolves outside the source folder; no keyword "
+                "pages are generated"
+            ),
+            config.dir,
+            location=conf_location(app, "kwindex_dir"),
+        )
         return None
     return folder
 
@@ -257,8 +321,14 @@ def _stub_format(app: Sphinx, source_suffix: dict[str, str]) -> StubFormat | Non
             preferred = ".rst" if wanted == "restructuredtext" else ".md"
             suffix = preferred if preferred in suffixes else suffixes[0]
             return StubFormat(suffix, "rst" if wanted == "restructuredtext" else "md")
-    warn(Subtype.CONFIG, __("no reStructuredText or Markdown suffix in source_suffix; keyword "
-         "pages cannot be generated"), location=conf_location(app, "source_suffix"))
+    warn(
+        Subtype.CONFIG,
+        __(
+            "no reStructuredText or Markdown suffix in source_suffix; keyword "
+            "pages cannot be generated"
+        ),
+        location=conf_location(app, "source_suffix"),
+    )
     return None
 
 

@@ -34,27 +34,44 @@ def on_env_get_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
     return stale
 
 
-def page_digest(app: Sphinx, env: BuildEnvironment, domain: KwindexDomain, docname: str,
-                modnames: list[str]) -> str:
+def page_digest(
+    app: Sphinx,
+    env: BuildEnvironment,
+    domain: KwindexDomain,
+    docname: str,
+    modnames: list[str],
+) -> str:
     """A digest of everything the write-time parts of page *docname* are made of."""
     inputs = [module_inputs(app, env, domain, docname, modname) for modname in modnames]
     return hashlib.blake2b(repr(inputs).encode(), digest_size=16).hexdigest()
 
 
-def module_inputs(app: Sphinx, env: BuildEnvironment, domain: KwindexDomain, docname: str,
-                  modname: str) -> tuple[Any, ...]:
+def module_inputs(
+    app: Sphinx, env: BuildEnvironment, domain: KwindexDomain, docname: str, modname: str
+) -> tuple[Any, ...]:
     facts = domain.facts(modname, docname)
     parent = modname.rpartition(".")[0]
     neighbours = [entry.modname for entry in facts.related] if facts else []
     linked = sorted({modname, parent, *neighbours} - {""})
-    pages = [(name, domain.page_of(name) in env.all_docs, module_location(env, name))
-             for name in linked]
+    pages = [
+        (name, domain.page_of(name) in env.all_docs, module_location(env, name))
+        for name in linked
+    ]
     imports = facts.keywords.imports if facts and facts.keywords else ()
     targets = [object_location(env, keyword.fullname) for keyword in imports]
     sections = sorted(domain.section_map(modname).items())
-    titled = sorted({location.docname for _name, _page, location in pages if location}
-                    | {entry.docname for _name, entry in sections})
-    titles = [(name, env.titles[name].astext() if name in env.titles else "")
-              for name in titled]
-    return (modname, pages, sections, targets, titles,
-            viewcode_page(app, env, modname) is not None)
+    titled = sorted(
+        {location.docname for _name, _page, location in pages if location}
+        | {entry.docname for _name, entry in sections}
+    )
+    titles = [
+        (name, env.titles[name].astext() if name in env.titles else "") for name in titled
+    ]
+    return (
+        modname,
+        pages,
+        sections,
+        targets,
+        titles,
+        viewcode_page(app, env, modname) is not None,
+    )

@@ -17,29 +17,36 @@ if TYPE_CHECKING:
     from docutils import nodes
     from sphinx.application import Sphinx
 
-_OWN_LINE = re.compile(r'<div class="viewcode-block" id="[^"]*">|<a class="viewcode-back" [^>]*>.*</a>')
+_OWN_LINE = re.compile(
+    r'<div class="viewcode-block" id="[^"]*">|<a class="viewcode-back" [^>]*>.*</a>'
+)
 
 
-def on_html_page_context(app: Sphinx, pagename: str, templatename: str,
-                         context: dict[str, Any], doctree: nodes.document | None) -> None:
+def on_html_page_context(
+    app: Sphinx,
+    pagename: str,
+    templatename: str,
+    context: dict[str, Any],
+    doctree: nodes.document | None,
+) -> None:
     if doctree is not None or not pagename.startswith(VIEWCODE_DIR + "/"):
         return
     domain = app.env.domains["kwindex"]
     assert isinstance(domain, KwindexDomain)
-    modname = pagename[len(VIEWCODE_DIR) + 1:].replace("/", ".")
+    modname = pagename[len(VIEWCODE_DIR) + 1 :].replace("/", ".")
     body = context.get("body")
     if modname in domain.plan and isinstance(body, str) and "<pre>" in body:
         context["body"] = add_line_anchors(body)
 
 
 def add_line_anchors(body: str) -> str:
-    """Put ``<span id="L<n>"></span>`` at the start of source line *n* of the first ``<pre>``."""
+    """Put ``<span id="L<n>"></span>`` before source line *n* of the first ``<pre>``."""
     head, _sep, rest = body.partition("<pre>")
     code, end, tail = rest.partition("</pre>")
     # viewcode splits its first line after "<pre>", so the code proper starts on a new line
     lead = "\n" if code.startswith("\n") else ""
-    lines = code[len(lead):].split("\n")
-    result = []
+    lines = code[len(lead) :].split("\n")
+    result: list[str] = []
     number = 0
     closing = False  # after a line that viewcode closed with "</div>\n"
     last = len(lines) - 1

@@ -6,16 +6,18 @@ one kind with ``suppress_warnings = ["kwindex.parse"]``.
 
 from __future__ import annotations
 
-import os
-from enum import Enum
-from typing import Any
+from enum import StrEnum
+from typing import TYPE_CHECKING, Any
 
 from sphinx.util import logging
+
+if TYPE_CHECKING:
+    import os
 
 logger = logging.getLogger("sphinx_kwindex")
 
 
-class Subtype(str, Enum):
+class Subtype(StrEnum):
     """Warning subtypes; the README lists them with what each means."""
 
     #: A ``kwindex_*`` configuration value is wrong; the default is used instead.

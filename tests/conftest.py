@@ -36,7 +36,9 @@ def isolated_imports() -> Iterator[None]:
         sys.path[:] = path
         for name in set(sys.modules) - modules:
             module = sys.modules.get(name)
-            if module is not None and not (getattr(module, "__file__", None) or sys.prefix).startswith(sys.prefix):
+            if module is not None and not (
+                getattr(module, "__file__", None) or sys.prefix
+            ).startswith(sys.prefix):
                 del sys.modules[name]
 
 
@@ -46,14 +48,24 @@ def _isolate_imports() -> Iterator[None]:
         yield
 
 
-def build_once(tmp_path_factory: pytest.TempPathFactory, testroot: str,
-               buildername: str = "html", **kwargs: Any) -> SphinxTestApp:
+def build_once(
+    tmp_path_factory: pytest.TempPathFactory,
+    testroot: str,
+    buildername: str = "html",
+    **kwargs: Any,
+) -> SphinxTestApp:
     """Copy ``tests/roots/test-<testroot>`` and build it (for fixtures shared by a module)."""
     srcdir = tmp_path_factory.mktemp(testroot) / testroot
     shutil.copytree(ROOTS / f"test-{testroot}", srcdir)
     with isolated_imports():
-        app = SphinxTestApp(buildername, srcdir=srcdir, status=StringIO(), warning=StringIO(),
-                            freshenv=True, **kwargs)
+        app = SphinxTestApp(
+            buildername,
+            srcdir=srcdir,
+            status=StringIO(),
+            warning=StringIO(),
+            freshenv=True,
+            **kwargs,
+        )
         try:
             app.build()
         finally:

@@ -22,7 +22,9 @@ def warnings(app: Any) -> list[str]:
 
 
 def html(app: Any, docname: str) -> BeautifulSoup:
-    return BeautifulSoup((Path(app.outdir) / f"{docname}.html").read_text("utf-8"), "html.parser")
+    return BeautifulSoup(
+        (Path(app.outdir) / f"{docname}.html").read_text("utf-8"), "html.parser"
+    )
 
 
 def body(app: Any, docname: str) -> Tag:

@@ -21,7 +21,7 @@ from sphinx_kwindex.analysis.python import (
 )
 
 sys.path.insert(0, str(Path(__file__).parent))
-from expected_keywords import EXPECTED, EXPECTED_LINES  # noqa: E402
+from expected_keywords import EXPECTED, EXPECTED_LINES
 
 ROOT = str(Path(__file__).parent / "roots" / "test-kwindex")
 
@@ -73,7 +73,9 @@ def test_relative_imports_resolve(modname, is_package, level, target, expected) 
 
 
 def test_docstrings_comments_and_strings_give_no_keywords() -> None:
-    tree = parse('"""class A: def f(): import os"""\n# class B:\nX = "class C: pass"\n', "m.py")
+    tree = parse(
+        '"""class A: def f(): import os"""\n# class B:\nX = "class C: pass"\n', "m.py"
+    )
     keywords = analyse(tree, "m", is_package=False)
     assert keywords.classes == keywords.functions == keywords.imports == ()
     assert [k.name for k in keywords.attributes] == ["X"]
@@ -95,13 +97,22 @@ def test_module_level_bindings_in_compound_statements() -> None:
 
 
 def test_private_names() -> None:
-    keywords = analyse(parse(
-        "import a._b\nimport c as _c\nfrom d import _e\n"
-        "def _f(): pass\ndef g(): pass\nclass _K:\n    def m(self): pass\n"
-        "class L:\n    def __init__(self): pass\n    def _p(self): pass\n", "m.py"),
-        "m", is_package=False)
-    private = {k.name for category in ("functions", "methods", "imports", "classes")
-               for k in keywords.category(category) if is_private(k, category)}
+    keywords = analyse(
+        parse(
+            "import a._b\nimport c as _c\nfrom d import _e\n"
+            "def _f(): pass\ndef g(): pass\nclass _K:\n    def m(self): pass\n"
+            "class L:\n    def __init__(self): pass\n    def _p(self): pass\n",
+            "m.py",
+        ),
+        "m",
+        is_package=False,
+    )
+    private = {
+        k.name
+        for category in ("functions", "methods", "imports", "classes")
+        for k in keywords.category(category)
+        if is_private(k, category)
+    }
     assert private == {"c as _c", "_e", "_f", "_K", "_K.m", "L._p"}
 
 
@@ -180,8 +191,24 @@ def test_problems_are_returned_not_raised(tmp_path: Path) -> None:
     facts = study_module("broken", [str(tmp_path)])
     assert facts.keywords is None
     assert facts.problem == ("parse", "syntax error: invalid syntax", 1)
-    assert facts.info is not None and facts.info.lines == 1
+    assert facts.info is not None
+    assert facts.info.lines == 1
     missing = study_module("not_there", [str(tmp_path)])
     assert missing.problem == ("locate", "its source file was not found on the module path", 0)
     builtin = study_module("sys", [str(tmp_path)])
-    assert builtin.problem is not None and builtin.problem.kind == "locate"
+    assert builtin.problem is not None
+    assert builtin.problem.kind == "locate"
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Gauges (:class:`Station`) and ``Reading``.", "Gauges (Station) and Reading."),
+        (":py:func:`~pkg.mod.load` reads :ref:`files <io>`.", "load reads files."),
+        ("No markup <script>", "No markup <script>"),
+    ],
+)
+def test_summaries_drop_rest_markup(line: str, expected: str) -> None:
+    from sphinx_kwindex.analysis.python import plain_text
+
+    assert plain_text(line) == expected

@@ -1,4 +1,4 @@
-"""Broken sources and bad arguments: one clear warning each, with a location; the build goes on."""
+"""Broken sources, bad arguments: one clear warning each, with a location; the build goes on"""
 
 from __future__ import annotations
 
@@ -17,22 +17,26 @@ def broken(tmp_path_factory):
 
 def test_each_problem_gives_one_warning_with_its_location(broken) -> None:
     ours = sorted(line for line in warnings(broken) if "[kwindex" in line)
-    assert ours == sorted([
-        "brokenpkg/badbytes.py:2: WARNING: cannot index module 'brokenpkg.badbytes': "
-        "the file is not valid utf-8 (byte 0xff) [kwindex.read]",
-        "brokenpkg/nul.py:2: WARNING: cannot index module 'brokenpkg.nul': "
-        "the source contains a NUL byte [kwindex.parse]",
-        "brokenpkg/syntax.py:3: WARNING: cannot index module 'brokenpkg.syntax': "
-        "syntax error: invalid syntax [kwindex.parse]",
-        "index.rst:6: WARNING: cannot index module 'brokenpkg.missing': "
-        "its source file was not found on the module path [kwindex.locate]",
-        "directives.md:3: WARNING: kwindex: '../../etc/passwd' is not a dotted module name "
-        "[kwindex.directive]",
-        "directives.md:6: WARNING: related-files: no module given, and this page documents "
-        "none before the directive [kwindex.directive]",
-    ])
+    assert ours == sorted(
+        [
+            "brokenpkg/badbytes.py:2: WARNING: cannot index module 'brokenpkg.badbytes': "
+            "the file is not valid utf-8 (byte 0xff) [kwindex.read]",
+            "brokenpkg/nul.py:2: WARNING: cannot index module 'brokenpkg.nul': "
+            "the source contains a NUL byte [kwindex.parse]",
+            "brokenpkg/syntax.py:3: WARNING: cannot index module 'brokenpkg.syntax': "
+            "syntax error: invalid syntax [kwindex.parse]",
+            "index.rst:6: WARNING: cannot index module 'brokenpkg.missing': "
+            "its source file was not found on the module path [kwindex.locate]",
+            "directives.md:3: WARNING: kwindex: '../../etc/passwd' is not a dotted module "
+            "name [kwindex.directive]",
+            "directives.md:6: WARNING: related-files: no module given, and this page "
+            "documents none before the directive [kwindex.directive]",
+        ]
+    )
     # the only other warning is autodoc's own, about the module it cannot import
-    others = [line for line in warnings(broken) if "WARNING" in line and "[kwindex" not in line]
+    others = [
+        line for line in warnings(broken) if "WARNING" in line and "[kwindex" not in line
+    ]
     assert len(others) == 1
     assert others[0].startswith("WARNING: autodoc: failed to import 'missing'")
 
@@ -41,13 +45,17 @@ def test_pages_of_broken_modules_say_why(broken) -> None:
     page = body(broken, "kwindex/brokenpkg.syntax")
     problem = page.select_one(".kwindex-problem")
     assert problem.get_text(" ", strip=True).endswith(
-        "No keywords could be collected: syntax error: invalid syntax (line 3).")
+        "No keywords could be collected: syntax error: invalid syntax (line 3)."
+    )
     assert keyword_texts(page, "attributes") == []
     missing = body(broken, "kwindex/brokenpkg.missing")
     assert "its source file was not found" in missing.select_one(".kwindex-problem").get_text()
     data = kwindex_json(broken)["modules"]
     assert data["brokenpkg.syntax"]["problem"] == {
-        "kind": "parse", "message": "syntax error: invalid syntax", "line": 3}
+        "kind": "parse",
+        "message": "syntax error: invalid syntax",
+        "line": 3,
+    }
     assert data["brokenpkg.syntax"]["lines"] == 4
     assert data["brokenpkg.badbytes"]["path"] is None
 
@@ -69,7 +77,17 @@ def test_the_users_modules_are_never_imported(broken) -> None:
 
 
 def test_warnings_can_be_silenced_by_subtype(tmp_path_factory) -> None:
-    quiet = build_once(tmp_path_factory, "kwindex-broken", confoverrides={
-        "suppress_warnings": ["kwindex.parse", "kwindex.read", "kwindex.locate",
-                              "kwindex.directive", "autodoc"]})
+    quiet = build_once(
+        tmp_path_factory,
+        "kwindex-broken",
+        confoverrides={
+            "suppress_warnings": [
+                "kwindex.parse",
+                "kwindex.read",
+                "kwindex.locate",
+                "kwindex.directive",
+                "autodoc",
+            ]
+        },
+    )
     assert [line for line in warnings(quiet) if "WARNING" in line] == []

@@ -18,8 +18,9 @@ MYST = {"root_doc": "myst/index", "exclude_patterns": ["_build", "rst/**"]}
 def _pages(app, rename: tuple[str, str] = ("", "")) -> dict[str, str]:
     """The main content of every keyword page, with one docname prefix renamed."""
     old, new = rename
-    return {modname: str(body(app, f"kwindex/{modname}")).replace(old, new)
-            for modname in MODULES}
+    return {
+        modname: str(body(app, f"kwindex/{modname}")).replace(old, new) for modname in MODULES
+    }
 
 
 def _json(app, rename: tuple[str, str] = ("", "")) -> str:
@@ -39,8 +40,9 @@ def test_myst_documents_give_the_same_index_as_rest(built, myst) -> None:
     # the inline directives too
     rest_inline = body(built, "rst/inline").select("div.kwindex")
     myst_inline = body(myst, "myst/inline").select("div.kwindex")
-    assert [str(node).replace("myst/", "rst/") for node in myst_inline] == \
-        [str(node) for node in rest_inline]
+    assert [str(node).replace("myst/", "rst/") for node in myst_inline] == [
+        str(node) for node in rest_inline
+    ]
 
 
 @pytest.mark.parametrize("confoverrides", [{}, MYST], ids=["rest", "myst"])
@@ -59,8 +61,9 @@ def test_parallel_build_equals_serial_build(tmp_path_factory, confoverrides) -> 
 
 
 def test_legacy_autodoc_gives_the_same_index(built, tmp_path_factory) -> None:
-    legacy = build_once(tmp_path_factory, "kwindex",
-                        confoverrides={"autodoc_use_legacy_class_based": True})
+    legacy = build_once(
+        tmp_path_factory, "kwindex", confoverrides={"autodoc_use_legacy_class_based": True}
+    )
     assert warnings(legacy) == []
     assert _json(legacy) == _json(built)
     assert _pages(legacy) == _pages(built)

@@ -8,18 +8,20 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOTS, build_once, isolated_imports
+from helpers import CATEGORIES, body, keyword_texts, kwindex_json, warnings
 from sphinx.testing.util import SphinxTestApp
 
 from sphinx_kwindex._config import DEFAULTS
-from helpers import CATEGORIES, body, keyword_texts, kwindex_json, warnings
 
 BAD_VALUES = {
     "kwindex_dir": ("42", "expected a folder name (str), got int"),
     "kwindex_modules": ('"kwpkg"', "expected a list of module names or patterns, got 'kwpkg'"),
     "kwindex_exclude": ('[""]', "expected a list of non-empty strings, got ''"),
-    "kwindex_categories": ('["classes", "modules"]',
-                           "unknown categories 'modules' (known: classes, functions, methods, "
-                           "attributes, imports)"),
+    "kwindex_categories": (
+        '["classes", "modules"]',
+        "unknown categories 'modules' (known: classes, functions, methods, "
+        "attributes, imports)",
+    ),
     "kwindex_private": ('"no"', "expected True or False, got 'no'"),
     "kwindex_related_files": ("1", "expected True or False, got 1"),
     "kwindex_json": ("None", "expected True or False, got None"),
@@ -48,43 +50,64 @@ def test_wrong_values_warn_once_each_with_their_line_and_fall_back(tmp_path) -> 
     expected = [
         f"conf.py:{first + index}: WARNING: {name}: {message}; using the default "
         f"{DEFAULTS[name]!r} [kwindex.config]"
-        for index, (name, (_value, message)) in enumerate(BAD_VALUES.items())]
+        for index, (name, (_value, message)) in enumerate(BAD_VALUES.items())
+    ]
     assert warnings(app) == expected
     # the defaults are in force: the usual pages, the JSON, all categories
     assert (Path(app.outdir) / "kwindex" / "kwpkg.shapes.html").is_file()
-    assert sorted(kwindex_json(app)["modules"]["kwpkg.shapes"]["keywords"]) == sorted(CATEGORIES)
+    assert sorted(kwindex_json(app)["modules"]["kwpkg.shapes"]["keywords"]) == sorted(
+        CATEGORIES
+    )
 
 
-@pytest.mark.parametrize(("value", "message"), [
-    ("../outside", "the folder must be inside the source folder, got '../outside'"),
-    ("/tmp/elsewhere", "expected a relative folder inside the source folder, "
-                       "got '/tmp/elsewhere'"),
-    ("   ", "expected a relative folder inside the source folder, got '   '"),
-])
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("../outside", "the folder must be inside the source folder, got '../outside'"),
+        (
+            "/tmp/elsewhere",
+            "expected a relative folder inside the source folder, got '/tmp/elsewhere'",
+        ),
+        ("   ", "expected a relative folder inside the source folder, got '   '"),
+    ],
+)
 def test_kwindex_dir_must_stay_inside_the_source_folder(tmp_path_factory, value, message):
     app = build_once(tmp_path_factory, "kwindex", confoverrides={"kwindex_dir": value})
     assert warnings(app) == [
-        f"WARNING: kwindex_dir: {message}; using the default 'kwindex' [kwindex.config]"]
+        f"WARNING: kwindex_dir: {message}; using the default 'kwindex' [kwindex.config]"
+    ]
     assert (Path(app.srcdir) / "kwindex" / "kwpkg.rst").is_file()
     assert not (Path(app.srcdir).parent / "outside").exists()
 
 
 def test_categories_private_exclude_and_a_custom_folder(tmp_path_factory) -> None:
-    app = build_once(tmp_path_factory, "kwindex", confoverrides={
-        "kwindex_categories": ["imports", "classes"],
-        "kwindex_private": False,
-        "kwindex_exclude": ["kwpkg.sub*"],
-        "kwindex_dir": "reference/keywords",
-    })
+    app = build_once(
+        tmp_path_factory,
+        "kwindex",
+        confoverrides={
+            "kwindex_categories": ["imports", "classes"],
+            "kwindex_private": False,
+            "kwindex_exclude": ["kwpkg.sub*"],
+            "kwindex_dir": "reference/keywords",
+        },
+    )
     assert warnings(app) == []
     page = body(app, "reference/keywords/kwpkg.util")
     sections = page.find(id="kwindex-keywords").find_all("section", recursive=False)
-    assert [section["id"] for section in sections] == ["kwindex-imports", "kwindex-classes"] \
-        or [section["id"] for section in sections] == ["kwindex-imports"]
+    assert [section["id"] for section in sections] == [
+        "kwindex-imports",
+        "kwindex-classes",
+    ] or [section["id"] for section in sections] == ["kwindex-imports"]
     assert "_hidden" not in page.get_text()
     assert keyword_texts(page, "classes") == []  # _Impl is private
-    assert keyword_texts(page, "imports") == ["Circle", "helper as h", "kwpkg", "kwpkg.shapes",
-                                              "kwpkg.sub.deep", "shapes"]
+    assert keyword_texts(page, "imports") == [
+        "Circle",
+        "helper as h",
+        "kwpkg",
+        "kwpkg.shapes",
+        "kwpkg.sub.deep",
+        "shapes",
+    ]
     data = kwindex_json(app)
     assert sorted(data["modules"]) == ["kwpkg", "kwpkg.shapes", "kwpkg.util"]
     assert list(data["modules"]["kwpkg.util"]["keywords"]) == ["imports", "classes"]
@@ -92,16 +115,22 @@ def test_categories_private_exclude_and_a_custom_folder(tmp_path_factory) -> Non
 
 
 def test_switches_for_related_files_and_json(tmp_path_factory) -> None:
-    app = build_once(tmp_path_factory, "kwindex", confoverrides={
-        "kwindex_related_files": False, "kwindex_json": False})
+    app = build_once(
+        tmp_path_factory,
+        "kwindex",
+        confoverrides={"kwindex_related_files": False, "kwindex_json": False},
+    )
     assert warnings(app) == []
     assert body(app, "rst/api/util").select(".kwindex-related-files") == []
     assert not (Path(app.outdir) / "kwindex.json").exists()
 
 
 def test_module_patterns(tmp_path_factory) -> None:
-    app = build_once(tmp_path_factory, "kwindex", confoverrides={
-        "kwindex_modules": ["kwpkg.sub.d*", "not a module", "*.deep"]})
+    app = build_once(
+        tmp_path_factory,
+        "kwindex",
+        confoverrides={"kwindex_modules": ["kwpkg.sub.d*", "not a module", "*.deep"]},
+    )
     assert warnings(app) == [
         "WARNING: kwindex_modules: 'not a module' is not a module name [kwindex.config]",
         "WARNING: kwindex_modules: pattern '*.deep' must start with the name of a "
@@ -125,8 +154,10 @@ def test_files_we_did_not_write_are_never_overwritten(tmp_path) -> None:
         finally:
             app.cleanup()
     assert warnings(app) == [
-        "kwindex/kwpkg.util.rst:1: WARNING: not overwriting kwindex/kwpkg.util.rst: it was not "
-        "generated by sphinx-kwindex (move it, or choose another kwindex_dir) [kwindex.stub]"]
+        "kwindex/kwpkg.util.rst:1: WARNING: not overwriting kwindex/kwpkg.util.rst: it was "
+        "not generated by sphinx-kwindex (move it, or choose another kwindex_dir) "
+        "[kwindex.stub]"
+    ]
     assert mine.read_text() == ":orphan:\n\nMy own notes\n============\n"
     assert (srcdir / "kwindex" / "notes.rst").is_file()
     assert "kwpkg.util" not in kwindex_json(app)["modules"]

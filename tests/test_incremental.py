@@ -8,13 +8,16 @@ import re
 import shutil
 import time
 from io import StringIO
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from conftest import ROOTS, isolated_imports
 from helpers import body, kwindex_json, warnings
 from sphinx.testing.util import SphinxTestApp
 from sphinx.util.console import strip_escape_sequences
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 class Project:
@@ -27,8 +30,13 @@ class Project:
 
     def build(self) -> SphinxTestApp:
         with isolated_imports():
-            app = SphinxTestApp("html", srcdir=self.srcdir, status=StringIO(),
-                                warning=StringIO(), parallel=self.parallel)
+            app = SphinxTestApp(
+                "html",
+                srcdir=self.srcdir,
+                status=StringIO(),
+                warning=StringIO(),
+                parallel=self.parallel,
+            )
             try:
                 app.build()
             finally:
@@ -39,14 +47,17 @@ class Project:
     def outputs(self) -> dict[str, int]:
         """mtime of each written document page (docname -> ns)."""
         outdir = self.srcdir / "_build" / "html"
-        return {str(path.relative_to(outdir).with_suffix("")): path.stat().st_mtime_ns
-                for path in outdir.rglob("*.html")
-                if not path.relative_to(outdir).parts[0].startswith("_")
-                and path.name not in {"genindex.html", "search.html", "py-modindex.html"}}
+        return {
+            str(path.relative_to(outdir).with_suffix("")): path.stat().st_mtime_ns
+            for path in outdir.rglob("*.html")
+            if not path.relative_to(outdir).parts[0].startswith("_")
+            and path.name not in {"genindex.html", "search.html", "py-modindex.html"}
+        }
 
     def stubs(self) -> dict[str, int]:
-        return {path.name: path.stat().st_mtime_ns
-                for path in (self.srcdir / "kwindex").iterdir()}
+        return {
+            path.name: path.stat().st_mtime_ns for path in (self.srcdir / "kwindex").iterdir()
+        }
 
     def edit(self, relative: str, old: str, new: str) -> None:
         path = self.srcdir / relative
@@ -94,18 +105,28 @@ def test_a_no_op_rebuild_reads_and_writes_nothing(project: Project) -> None:
 
 def test_editing_a_module_rewrites_its_pages_and_nothing_unrelated(project: Project) -> None:
     outputs = project.outputs()
-    project.edit("kwpkg/util.py", "def circle_area(",
-                 "def brand_new(x: int) -> int:\n    return x\n\n\ndef circle_area(")
+    project.edit(
+        "kwpkg/util.py",
+        "def circle_area(",
+        "def brand_new(x: int) -> int:\n    return x\n\n\ndef circle_area(",
+    )
     app = project.build()
     assert warnings(app) == []
     # the keyword page (its source is a dependency) and the page autodoc reads the module for
     assert project.read_counts() == (0, 2, 0)
     # (Sphinx itself writes rst/index again: its toctree holds a page that was read again)
-    assert _changed(outputs, project.outputs()) == {"kwindex/kwpkg.util", "rst/api/util",
-                                                    "rst/index"}
+    assert _changed(outputs, project.outputs()) == {
+        "kwindex/kwpkg.util",
+        "rst/api/util",
+        "rst/index",
+    }
     functions = body(app, "kwindex/kwpkg.util").find(id="kwindex-functions")
-    assert "brand_new" in [code.get_text() for code in functions.select("code.kwindex-keyword")]
-    names = [k["name"] for k in kwindex_json(app)["modules"]["kwpkg.util"]["keywords"]["functions"]]
+    assert "brand_new" in [
+        code.get_text() for code in functions.select("code.kwindex-keyword")
+    ]
+    names = [
+        k["name"] for k in kwindex_json(app)["modules"]["kwpkg.util"]["keywords"]["functions"]
+    ]
     assert "brand_new" in names
 
 
@@ -121,10 +142,15 @@ def test_moving_an_autodoc_entry_moves_it_in_the_section_map(project: Project) -
     assert warnings(app) == []
     assert project.read_counts() == (0, 1, 0)  # only the documentation page is read again
     # ... but the keyword page, which shows its sections, is written again too
-    assert _changed(outputs, project.outputs()) == {"rst/api/shapes", "kwindex/kwpkg.shapes",
-                                                    "rst/index"}
+    assert _changed(outputs, project.outputs()) == {
+        "rst/api/shapes",
+        "kwindex/kwpkg.shapes",
+        "rst/index",
+    }
     rows = body(app, "kwindex/kwpkg.shapes").find(id="kwindex-section-map").tbody("tr")
-    sections = {row("td")[0].get_text().strip(): row("td")[1].get_text().strip() for row in rows}
+    sections = {
+        row("td")[0].get_text().strip(): row("td")[1].get_text().strip() for row in rows
+    }
     assert sections["describe"] == "Circles"
     assert kwindex_json(app)["modules"]["kwpkg.shapes"]["sections"]["describe"] == "Circles"
 
@@ -148,4 +174,7 @@ def test_a_module_no_longer_documented_loses_its_page(project: Project) -> None:
     assert "kwpkg.util" not in kwindex_json(app)["modules"]
     rows = body(app, "kwindex/kwpkg.shapes").find(id="kwindex-related").tbody("tr")
     util = next(row for row in rows if row.td.get_text() == "util.py")
-    assert [cell.get_text().strip() for cell in util("td")][2:] == ["\N{EM DASH}", "\N{EM DASH}"]
+    assert [cell.get_text().strip() for cell in util("td")][2:] == [
+        "\N{EM DASH}",
+        "\N{EM DASH}",
+    ]

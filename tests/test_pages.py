@@ -18,24 +18,40 @@ from helpers import (
 )
 
 sys.path.insert(0, str(Path(__file__).parent))
-from expected_keywords import EXPECTED  # noqa: E402
+from expected_keywords import EXPECTED
 
-SECTIONS = ["kwindex-file-info", "kwindex-keywords", "kwindex-section-map",
-            "kwindex-related", "kwindex-xrefs"]
+SECTIONS = [
+    "kwindex-file-info",
+    "kwindex-keywords",
+    "kwindex-section-map",
+    "kwindex-related",
+    "kwindex-xrefs",
+]
 
 
 def test_builds_without_warnings_and_one_page_per_module(built) -> None:
     app = built
     assert warnings(app) == []
     pages = sorted(path.name for path in (Path(app.outdir) / "kwindex").glob("*.html"))
-    assert pages == ["kwpkg.html", "kwpkg.shapes.html", "kwpkg.sub.deep.html",
-                     "kwpkg.sub.html", "kwpkg.util.html"]
+    assert pages == [
+        "kwpkg.html",
+        "kwpkg.shapes.html",
+        "kwpkg.sub.deep.html",
+        "kwpkg.sub.html",
+        "kwpkg.util.html",
+    ]
 
 
-@pytest.mark.sphinx("html", testroot="kwindex", freshenv=True,
-                    confoverrides={"nitpicky": True,
-                                   # autodoc's "Bases:" line, not ours (ours are py:obj)
-                                   "nitpick_ignore": [("py:class", "kwpkg.shapes.Shape")]})
+@pytest.mark.sphinx(
+    "html",
+    testroot="kwindex",
+    freshenv=True,
+    confoverrides={
+        "nitpicky": True,
+        # autodoc's "Bases:" line, not ours (ours are py:obj)
+        "nitpick_ignore": [("py:class", "kwpkg.shapes.Shape")],
+    },
+)
 def test_nitpicky_stays_quiet_about_keywords(app) -> None:
     app.build()
     assert warnings(app) == []
@@ -131,7 +147,9 @@ def test_file_information(built) -> None:
     app = built
     page = body(app, "kwindex/kwpkg.shapes")
     info = page.find(id="kwindex-file-info")
-    fields = {dt.get_text().rstrip(":"): dt.find_next_sibling("dd") for dt in info.find_all("dt")}
+    fields = {
+        dt.get_text().rstrip(":"): dt.find_next_sibling("dd") for dt in info.find_all("dt")
+    }
     source = Path(app.srcdir) / "kwpkg" / "shapes.py"
     assert fields["Path"].get_text().strip() == "kwpkg/shapes.py"
     size = source.stat().st_size
@@ -144,7 +162,9 @@ def test_file_information(built) -> None:
     assert fields["Folder"].a["href"] == "kwpkg.html"
     package = body(app, "kwindex/kwpkg.sub")
     info = package.find(id="kwindex-file-info")
-    fields = {dt.get_text().rstrip(":"): dt.find_next_sibling("dd") for dt in info.find_all("dt")}
+    fields = {
+        dt.get_text().rstrip(":"): dt.find_next_sibling("dd") for dt in info.find_all("dt")
+    }
     assert fields["Type"].get_text().strip() == "Python package"
     assert fields["Path"].get_text().strip() == "kwpkg/sub/__init__.py"
     assert "none" in fields["Documentation"].get_text()
@@ -180,9 +200,13 @@ def test_related_files_and_cross_references(built) -> None:
     assert "kwindex-current" in current["class"]
     assert current.find("a") is None
     assert rows[2].find_all("a")[-1]["href"] == "kwpkg.sub.html"
-    xrefs = {item.get_text().split(":")[0]: item for item in
-             page.find(id="kwindex-xrefs").find_all("li")}
-    assert xrefs["Module documentation"].a["href"] == "../rst/api/shapes.html#module-kwpkg.shapes"
+    xrefs = {
+        item.get_text().split(":")[0]: item
+        for item in page.find(id="kwindex-xrefs").find_all("li")
+    }
+    assert (
+        xrefs["Module documentation"].a["href"] == "../rst/api/shapes.html#module-kwpkg.shapes"
+    )
     assert xrefs["Keyword page"].find("a") is None  # this page
     assert xrefs["Folder index"].a["href"] == "kwpkg.html"
     assert xrefs["Folder documentation"].a["href"] == "../rst/api/package.html#module-kwpkg"
@@ -211,16 +235,24 @@ def test_kwindex_json(built) -> None:
     assert shapes["type"] == "module"
     assert shapes["docname"] == "rst/api/shapes"
     assert shapes["kwindex_docname"] == "kwindex/kwpkg.shapes"
-    assert shapes["sections"] == {"Circle": "Circles", "PI": "Helpers", "Square": "Squares",
-                                  "describe": "Helpers"}
+    assert shapes["sections"] == {
+        "Circle": "Circles",
+        "PI": "Helpers",
+        "Square": "Squares",
+        "describe": "Helpers",
+    }
     assert shapes["related"] == ["kwpkg", "kwpkg.sub", "kwpkg.util"]
     for category in CATEGORIES:
         names = {keyword["name"] for keyword in shapes["keywords"][category]}
         assert names == EXPECTED["kwpkg.shapes"][category]
     keywords = {k["name"]: k for k in shapes["keywords"]["functions"]}
-    assert keywords["make"] == {"name": "make", "qualname": "make",
-                                "fullname": "kwpkg.shapes.make", "line": 94,
-                                "target": "_modules/kwpkg/shapes.html#L94"}
+    assert keywords["make"] == {
+        "name": "make",
+        "qualname": "make",
+        "fullname": "kwpkg.shapes.make",
+        "line": 94,
+        "target": "_modules/kwpkg/shapes.html#L94",
+    }
     assert keywords["describe"]["target"] == "rst/api/shapes.html#kwpkg.shapes.describe"
     # every internal target exists in the output
     for module in data["modules"].values():
@@ -239,10 +271,17 @@ def test_inline_directives(built) -> None:
     inline = page.select_one("div.kwindex-inline")
     assert inline is not None
     functions = inline.select_one("div.kwindex-category[id$=functions]")
-    assert [code.get_text() for code in functions.select("code.kwindex-keyword")] == \
-        ["helper", "helper._step"]
+    assert [code.get_text() for code in functions.select("code.kwindex-keyword")] == [
+        "helper",
+        "helper._step",
+    ]
     related = page.select("div.kwindex-related")
     # one in the inline index, one from related-files
     assert len(related) == 2
     rows = related[1].tbody.find_all("tr")
-    assert [row.td.get_text() for row in rows] == ["__init__.py", "shapes.py", "sub/", "util.py"]
+    assert [row.td.get_text() for row in rows] == [
+        "__init__.py",
+        "shapes.py",
+        "sub/",
+        "util.py",
+    ]

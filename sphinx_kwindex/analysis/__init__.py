@@ -9,7 +9,13 @@ from typing import TYPE_CHECKING
 
 from sphinx_kwindex.analysis.locate import locate, related_entries, source_info
 from sphinx_kwindex.analysis.model import ModuleFacts, SourceProblem
-from sphinx_kwindex.analysis.python import SourceError, analyse, count_lines, parse, read_source
+from sphinx_kwindex.analysis.python import (
+    SourceError,
+    analyse,
+    count_lines,
+    parse,
+    read_source,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -25,8 +31,9 @@ def study_module(modname: str, search_path: Sequence[str] | None = None) -> Modu
         return ModuleFacts(modname, None, None, None, problem, ())
     related = related_entries(location)
     if location.kind == "namespace":
-        return ModuleFacts(modname, location, source_info(location, size=0, lines=0),
-                           None, None, related)
+        return ModuleFacts(
+            modname, location, source_info(location, size=0, lines=0), None, None, related
+        )
     if location.kind in {"builtin", "extension"}:
         what = "built into Python" if location.kind == "builtin" else "a compiled extension"
         problem = SourceProblem("locate", f"it is {what} and has no Python source")

@@ -26,7 +26,9 @@ _EXTENSION_SUFFIXES = tuple(importlib.machinery.EXTENSION_SUFFIXES)
 
 
 def is_module_name(name: str) -> bool:
-    return bool(MODULE_NAME.match(name)) and all(part.isidentifier() for part in name.split("."))
+    return bool(MODULE_NAME.match(name)) and all(
+        part.isidentifier() for part in name.split(".")
+    )
 
 
 def locate(modname: str, search_path: Sequence[str] | None = None) -> ModuleLocation | None:
@@ -68,7 +70,7 @@ def _find_spec(fullname: str, path: list[str] | None) -> ModuleSpec | None:
             continue
         try:
             spec = finder.find_spec(fullname, path)
-        except Exception as err:  # noqa: BLE001 - a foreign finder must not break the build
+        except Exception as err:
             log.debug("finder %r failed on %s: %s", finder, fullname, err)
             continue
         if spec is not None:
@@ -78,8 +80,9 @@ def _find_spec(fullname: str, path: list[str] | None) -> ModuleSpec | None:
 
 def _namespace_spec(fullname: str, path: list[str]) -> ModuleSpec | None:
     tail = fullname.rpartition(".")[2]
-    folders = [os.path.join(entry, tail) for entry in path
-               if os.path.isdir(os.path.join(entry, tail))]
+    folders = [
+        os.path.join(entry, tail) for entry in path if os.path.isdir(os.path.join(entry, tail))
+    ]
     if not folders:
         return None
     spec = importlib.machinery.ModuleSpec(fullname, None, is_package=True)
@@ -232,4 +235,6 @@ def iter_modules(location: ModuleLocation) -> Iterator[str]:
                 continue
             yield entry.modname
             if entry.kind in {"package", "namespace"}:
-                pending.append((entry.modname, os.path.join(folder, entry.filename.rstrip("/"))))
+                pending.append(
+                    (entry.modname, os.path.join(folder, entry.filename.rstrip("/")))
+                )

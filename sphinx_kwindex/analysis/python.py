@@ -36,7 +36,9 @@ def read_source(path: str) -> DecodedSource:
     try:
         data = Path(path).read_bytes()
     except OSError as err:
-        raise SourceError(SourceProblem("read", f"cannot read the file: {err.strerror}")) from err
+        raise SourceError(
+            SourceProblem("read", f"cannot read the file: {err.strerror}")
+        ) from err
     try:
         encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
     except SyntaxError as err:  # an unknown or contradictory coding cookie
@@ -67,7 +69,9 @@ def parse(text: str, filename: str) -> ast.Module:
         message = f"syntax error: {err.msg}"
         raise SourceError(SourceProblem("parse", message, err.lineno or 0)) from err
     except (RecursionError, MemoryError) as err:
-        raise SourceError(SourceProblem("parse", "the code is nested too deeply to parse")) from err
+        raise SourceError(
+            SourceProblem("parse", "the code is nested too deeply to parse")
+        ) from err
 
 
 def analyse(tree: ast.Module, modname: str, *, is_package: bool) -> ModuleKeywords:
@@ -76,9 +80,12 @@ def analyse(tree: ast.Module, modname: str, *, is_package: bool) -> ModuleKeywor
     try:
         collector.body(tree.body, prefix="", in_class=False, module_level=True)
     except RecursionError as err:
-        raise SourceError(SourceProblem("parse", "the code is nested too deeply to analyse")) from err
+        raise SourceError(
+            SourceProblem("parse", "the code is nested too deeply to analyse")
+        ) from err
     docstring = ast.get_docstring(tree, clean=True) or ""
-    summary = next((line.strip() for line in docstring.splitlines() if line.strip()), "")
+    first = next((line.strip() for line in docstring.splitlines() if line.strip()), "")
+    summary = plain_text(first)
     return ModuleKeywords(
         classes=_unique(collector.classes),
         functions=_unique(collector.functions),
@@ -87,6 +94,22 @@ def analyse(tree: ast.Module, modname: str, *, is_package: bool) -> ModuleKeywor
         imports=_unique(collector.imports),
         summary=summary,
     )
+
+
+_ROLE = re.compile(r":(?:[\w.+-]+:)+`(~?)([^`<]*?)\s*(?:<([^>`]*)>)?`")
+_LITERAL = re.compile(r"``([^`]+)``")
+
+
+def plain_text(line: str) -> str:
+    """A docstring line without reST role and literal markup: ``:class:`~a.B``` -> ``B``."""
+
+    def role(match: re.Match[str]) -> str:
+        short, text, target = match.groups()
+        if target is not None:
+            return text or target
+        return text.rpartition(".")[2] if short else text
+
+    return _LITERAL.sub(r"\1", _ROLE.sub(role, line))
 
 
 def is_private(keyword: Keyword, category: str) -> bool:
@@ -121,7 +144,7 @@ def _unique(keywords: Iterable[Keyword]) -> tuple[Keyword, ...]:
 
 
 class _Collector:
-    """Walks statements once, keeping the qualified prefix and whether we are in a class body."""
+    """One walk over the statements, with the qualified prefix and "in a class body"."""
 
     def __init__(self, modname: str, is_package: bool) -> None:
         self.modname = modname
@@ -132,13 +155,15 @@ class _Collector:
         self.attributes: list[Keyword] = []
         self.imports: list[Keyword] = []
 
-    def body(self, statements: list[ast.stmt], *, prefix: str, in_class: bool,
-             module_level: bool) -> None:
+    def body(
+        self, statements: list[ast.stmt], *, prefix: str, in_class: bool, module_level: bool
+    ) -> None:
         for node in statements:
             self.statement(node, prefix=prefix, in_class=in_class, module_level=module_level)
 
-    def statement(self, node: ast.stmt, *, prefix: str, in_class: bool,
-                  module_level: bool) -> None:
+    def statement(
+        self, node: ast.stmt, *, prefix: str, in_class: bool, module_level: bool
+    ) -> None:
         if isinstance(node, ast.ClassDef):
             qualname = prefix + node.name
             self.classes.append(self._defined(qualname, node.lineno))
@@ -196,9 +221,7 @@ def _bound_names(node: ast.stmt) -> Iterator[str]:
     targets: list[ast.expr] = []
     if isinstance(node, ast.Assign):
         targets = list(node.targets)
-    elif isinstance(node, ast.AnnAssign | ast.AugAssign):
-        targets = [node.target]
-    elif isinstance(node, ast.For | ast.AsyncFor):
+    elif isinstance(node, ast.AnnAssign | ast.AugAssign | ast.For | ast.AsyncFor):
         targets = [node.target]
     elif isinstance(node, ast.With | ast.AsyncWith):
         targets = [item.optional_vars for item in node.items if item.optional_vars is not None]
@@ -220,7 +243,7 @@ def _target_names(target: ast.expr) -> Iterator[str]:
 
 
 def _walrus_names(node: ast.stmt) -> Iterator[str]:
-    """``(name := value)`` in a module-level statement's own expressions binds a module name."""
+    """``(name := value)`` in a module-level statement's own expressions binds a name."""
     for _field, value in ast.iter_fields(node):
         values = value if isinstance(value, list) else [value]
         for item in values:
