@@ -127,12 +127,24 @@ def section_map(context: Context, modname: str, facts: ModuleFacts | None) -> li
 
 
 def related(context: Context, modname: str, facts: ModuleFacts | None) -> list[nodes.Node]:
-    """A table of the modules and subpackages in the same folder, this one marked."""
-    if facts is None or facts.location is None:
-        return [nodes.paragraph("", _("Unknown: the module's file was not found."))]
-    if not facts.related:
-        return [nodes.paragraph("", _("None: a top-level module has no package folder."))]
+    """A table of the modules and subpackages in the same folder, this one marked.
+
+    Shown elsewhere than on the module's keyword page, it starts with a link to that page.
+    """
     env = context.env
+    result: list[nodes.Node] = []
+    page = context.domain.page_of(modname)
+    if page is not None and page != context.docname and page in env.all_docs:
+        link = _keyword_page_link(context, modname)
+        text = nodes.Text(_("Keyword index of this module: "))
+        result.append(nodes.paragraph("", "", text, link))
+    if facts is None or facts.location is None:
+        result.append(nodes.paragraph("", _("Unknown: the module's file was not found.")))
+        return result
+    if not facts.related:
+        text = _("None: a top-level module has no package folder.")
+        result.append(nodes.paragraph("", text))
+        return result
     rows: list[list[nodes.Node]] = []
     for entry in facts.related:
         filename = nodes.literal(entry.filename, entry.filename)
@@ -143,28 +155,17 @@ def related(context: Context, modname: str, facts: ModuleFacts | None) -> list[n
         else:
             name = nodes.Text(entry.modname)
             location = module_location(env, entry.modname)
-            docs = (
-                doc_reference(
-                    context.app,
-                    env,
-                    context.docname,
-                    location,
-                    nodes.Text(page_title(env, location.docname)),
-                )
-                if location is not None
-                else nodes.Text("\N{EM DASH}")
-            )
+            if location is not None:
+                title = nodes.Text(page_title(env, location.docname))
+                docs = doc_reference(context.app, env, context.docname, location, title)
+            else:
+                docs = nodes.Text("\N{EM DASH}")
             keywords = _keyword_page_link(context, entry.modname, text=_("keywords"))
         rows.append([filename, name, docs, keywords])
     current = [i for i, entry in enumerate(facts.related) if entry.modname == modname]
-    return [
-        table(
-            [_("File"), _("Module"), _("Documentation"), _("Keyword page")],
-            rows,
-            "kwindex-related-table",
-            current_rows=current,
-        )
-    ]
+    headers = [_("File"), _("Module"), _("Documentation"), _("Keyword page")]
+    result.append(table(headers, rows, "kwindex-related-table", current_rows=current))
+    return result
 
 
 def xrefs(context: Context, modname: str, facts: ModuleFacts | None) -> list[nodes.Node]:

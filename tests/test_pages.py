@@ -220,9 +220,14 @@ def test_documentation_pages_get_a_related_files_section(built) -> None:
     assert section.h2.get_text().rstrip("¶") == "Related files"
     links = [a["href"] for a in section.find_all("a")]
     assert "../../kwindex/kwpkg.shapes.html" in links
-    # the keyword page is reachable from the documentation page, and back
+    # the documentation page leads to its module's keyword page, first thing
     shapes = body(app, "rst/api/shapes").find("section", class_="kwindex-related-files")
-    assert "../../kwindex/kwpkg.shapes.html" not in [a["href"] for a in shapes.find_all("a")]
+    intro = shapes.find("p")
+    assert intro.get_text() == "Keyword index of this module: kwpkg.shapes"
+    assert intro.a["href"] == "../../kwindex/kwpkg.shapes.html"
+    current = shapes.select_one("tr.kwindex-current")
+    assert current.td.get_text() == "shapes.py"
+    assert current.find("a") is None
 
 
 def test_kwindex_json(built) -> None:
