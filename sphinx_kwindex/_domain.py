@@ -166,6 +166,19 @@ class KwindexDomain(Domain):
                 result.setdefault(entry.qualname, entry)
         return result
 
+    def documentation(self, env: BuildEnvironment, modname: str) -> DocLocation | None:
+        """Where *modname* is documented: its ``py:module`` entry; failing that (a page that
+        documents members under ``currentmodule``), the page with most of its entries."""
+        found = module_location(env, modname)
+        if found is not None:
+            return found
+        per_doc: dict[str, tuple[SectionEntry, ...]] = self.data["sections"].get(modname, {})
+        if not per_doc:
+            return None
+        docname = max(sorted(per_doc), key=lambda name: len(per_doc[name]))
+        first = per_doc[docname][0]
+        return DocLocation(docname, first.anchor)
+
     def documented_modules(self, env: BuildEnvironment, docname: str) -> Iterable[str]:
         """Indexed modules whose ``py:module`` entry is on page *docname*."""
         modules = env.domains["py"].data["modules"]

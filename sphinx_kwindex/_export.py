@@ -65,7 +65,7 @@ def module_record(
     facts: ModuleFacts,
 ) -> dict[str, Any]:
     modname = facts.modname
-    home = module_location(env, modname)
+    home = domain.documentation(env, modname)
     keywords: dict[str, list[dict[str, Any]]] = {}
     sections = domain.section_map(modname, prefer=home.docname if home else None)
     section_titles: dict[str, str] = {}

@@ -14,7 +14,6 @@ from sphinx_kwindex._config import Settings, settings
 from sphinx_kwindex._domain import (
     DocLocation,
     KwindexDomain,
-    module_location,
     object_location,
 )
 from sphinx_kwindex._links import doc_reference, page_title, viewcode_page
@@ -62,7 +61,7 @@ def file_links(context: Context, modname: str, facts: ModuleFacts | None) -> lis
     """The Documentation, Source and Folder fields of the file information."""
     app, env = context.app, context.env
     fields: list[nodes.Node] = []
-    location = module_location(env, modname)
+    location = context.domain.documentation(env, modname)
     if location is not None:
         text = nodes.Text(page_title(env, location.docname))
         fields.append(
@@ -91,7 +90,7 @@ def file_links(context: Context, modname: str, facts: ModuleFacts | None) -> lis
 def section_map(context: Context, modname: str, facts: ModuleFacts | None) -> list[nodes.Node]:
     """A table: each documented keyword, the section (and page) of its entry."""
     env = context.env
-    home = module_location(env, modname)
+    home = context.domain.documentation(env, modname)
     entries = context.domain.section_map(modname, prefer=home.docname if home else None)
     rows: list[list[nodes.Node]] = []
     for keyword in _keywords(facts, context.config):
@@ -142,8 +141,8 @@ def related(context: Context, modname: str, facts: ModuleFacts | None) -> list[n
         result.append(nodes.paragraph("", _("Unknown: the module's file was not found.")))
         return result
     if not facts.related:
-        text = _("None: a top-level module has no package folder.")
-        result.append(nodes.paragraph("", text))
+        none = _("None: a top-level module has no package folder.")
+        result.append(nodes.paragraph("", none))
         return result
     rows: list[list[nodes.Node]] = []
     for entry in facts.related:
@@ -154,7 +153,7 @@ def related(context: Context, modname: str, facts: ModuleFacts | None) -> list[n
             keywords: nodes.Node = nodes.emphasis("", _("this module"))
         else:
             name = nodes.Text(entry.modname)
-            location = module_location(env, entry.modname)
+            location = context.domain.documentation(env, entry.modname)
             if location is not None:
                 title = nodes.Text(page_title(env, location.docname))
                 docs = doc_reference(context.app, env, context.docname, location, title)
@@ -173,8 +172,8 @@ def xrefs(context: Context, modname: str, facts: ModuleFacts | None) -> list[nod
     env = context.env
     items = nodes.bullet_list("", classes=["kwindex-xref-list"])
     parent = _parent(modname)
-    parent_doc = module_location(env, parent) if parent else None
-    home = module_location(env, modname)
+    parent_doc = context.domain.documentation(env, parent) if parent else None
+    home = context.domain.documentation(env, modname)
     pairs: list[tuple[str, nodes.Node]] = [
         (
             _("Module documentation"),

@@ -7,12 +7,12 @@ from typing import TYPE_CHECKING
 from docutils import nodes
 from sphinx.util.nodes import make_refnode
 
-from sphinx_kwindex._domain import DocLocation, module_location
-
 if TYPE_CHECKING:
     from sphinx.addnodes import pending_xref
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
+
+    from sphinx_kwindex._domain import DocLocation
 
 #: viewcode's output folder for highlighted sources.
 VIEWCODE_DIR = "_modules"
@@ -90,8 +90,3 @@ def doc_reference(
 def page_title(env: BuildEnvironment, docname: str) -> str:
     title = env.titles.get(docname)
     return title.astext() if title is not None else docname
-
-
-def module_doc(env: BuildEnvironment, modname: str) -> DocLocation | None:
-    """Where *modname* is documented (its ``automodule``/``py:module`` entry)."""
-    return module_location(env, modname)

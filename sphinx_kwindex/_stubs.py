@@ -37,8 +37,12 @@ if TYPE_CHECKING:
 #: Every stub carries this text near its top; files without it are never touched.
 MARKER = "sphinx-kwindex generated page"
 
-_AUTOMODULE = re.compile(
-    r"^[ \t>]*(?:\.\.[ \t]+automodule::|(?:`{3,}|~{3,}|:{3,})[ \t]*\{automodule\})"
+#: The directives that say "this page documents module X", in reST or as MyST fences:
+#: ``automodule``, and ``module``/``currentmodule`` for pages that document members one by one.
+_DIRECTIVES = r"(?:py:)?(?:automodule|module|currentmodule)"
+_MODULE_DIRECTIVE = re.compile(
+    rf"^[ \t>]*(?:\.\.[ \t]+{_DIRECTIVES}::"  # reST
+    rf"|(?:`{{3,}}|~{{3,}}|:{{3,}})[ \t]*\{{{_DIRECTIVES}\}})"  # MyST fence
     r"[ \t]*(?P<name>[^\s`]+)",
     re.MULTILINE,
 )
@@ -105,7 +109,8 @@ def on_builder_inited(app: Sphinx) -> None:
 
 
 def scan_documents(app: Sphinx, config: Settings) -> Iterator[Request]:
-    """Modules named by ``automodule`` in any source document (reST or MyST)."""
+    """Modules that a source document (reST or MyST) documents: ``automodule``, or
+    ``module``/``py:module`` for pages that document a module's members one by one."""
     srcdir = Path(app.srcdir)
     suffixes = tuple(app.config.source_suffix)
     exclude = [
@@ -124,11 +129,11 @@ def scan_documents(app: Sphinx, config: Settings) -> Iterator[Request]:
             )
         except OSError:
             continue  # Sphinx itself reports unreadable documents
-        if "automodule" not in text:
+        if "module" not in text:
             continue
         suffix = next(suffix for suffix in suffixes if filename.endswith(suffix))
         docname = filename[: -len(suffix)]
-        for match in _AUTOMODULE.finditer(text):
+        for match in _MODULE_DIRECTIVE.finditer(text):
             name = match.group("name")
             if is_module_name(name):
                 line = text.count("\n", 0, match.start()) + 1

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 from typing import TYPE_CHECKING, Any
 
-from sphinx_kwindex._domain import KwindexDomain, module_location, object_location
+from sphinx_kwindex._domain import KwindexDomain, object_location
 from sphinx_kwindex._links import viewcode_page
 
 if TYPE_CHECKING:
@@ -54,7 +54,7 @@ def module_inputs(
     neighbours = [entry.modname for entry in facts.related] if facts else []
     linked = sorted({modname, parent, *neighbours} - {""})
     pages = [
-        (name, domain.page_of(name) in env.all_docs, module_location(env, name))
+        (name, domain.page_of(name) in env.all_docs, domain.documentation(env, name))
         for name in linked
     ]
     imports = facts.keywords.imports if facts and facts.keywords else ()

@@ -161,3 +161,11 @@ def test_files_we_did_not_write_are_never_overwritten(tmp_path) -> None:
     assert mine.read_text() == ":orphan:\n\nMy own notes\n============\n"
     assert (srcdir / "kwindex" / "notes.rst").is_file()
     assert "kwpkg.util" not in kwindex_json(app)["modules"]
+
+
+def test_pages_that_document_members_under_currentmodule_index_the_module(tmp_path_factory):
+    app = build_once(tmp_path_factory, "kwindex", confoverrides={"kwindex_modules": []})
+    assert warnings(app) == []
+    modules = kwindex_json(app)["modules"]
+    assert sorted(modules) == ["kwpkg", "kwpkg.shapes", "kwpkg.sub.deep", "kwpkg.util"]
+    assert modules["kwpkg.sub.deep"]["sections"] == {"helper": "Deep helpers"}

@@ -129,9 +129,15 @@ def test_documented_undocumented_and_imported_keywords_link_where_expected(built
     util = _links(app, "kwpkg.util")
     assert util["imports:Circle"] == "../rst/api/shapes.html#kwpkg.shapes.Circle"
     assert util["imports:kwpkg.shapes"] == "../rst/api/shapes.html#module-kwpkg.shapes"
-    # a module nobody documents has no highlighted source: plain code
+    # documented under currentmodule: linked, and its nested function to its source line
     deep = _links(app, "kwpkg.sub.deep")
-    assert deep["functions:helper"] is None
+    assert deep["functions:helper"] == "../rst/api/deep.html#kwpkg.sub.deep.helper"
+    assert deep["functions:helper._step"] == "../_modules/kwpkg/sub/deep.html#L8"
+    assert source_lines(app, "kwpkg.sub.deep")[8].strip().startswith("def _step(")
+    # no object of kwpkg.util has an entry (no docstrings), so viewcode made no source page
+    # for it: an undocumented name stays plain code
+    assert _links(app, "kwpkg.util")["functions:_hidden"] is None
+    assert not (Path(app.outdir) / "_modules" / "kwpkg" / "util.html").exists()
 
 
 def test_every_source_line_anchor_matches_the_file(built) -> None:
@@ -267,7 +273,9 @@ def test_kwindex_json(built) -> None:
                 if target and not target.startswith("https://"):
                     path, _sep, fragment = target.partition("#")
                     assert anchor_exists(Path(app.outdir) / path, fragment), target
-    assert data["modules"]["kwpkg.sub.deep"]["docname"] is None
+    # documented member by member under currentmodule: the page with its entries
+    assert data["modules"]["kwpkg.sub.deep"]["docname"] == "rst/api/deep"
+    assert data["modules"]["kwpkg.sub"]["docname"] is None
 
 
 def test_inline_directives(built) -> None:
