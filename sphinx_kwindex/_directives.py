@@ -21,6 +21,7 @@ from sphinx_kwindex._domain import KwindexDomain
 from sphinx_kwindex._locale import _, __
 from sphinx_kwindex._render import (
     RELATED,
+    RELATED_LIST,
     as_containers,
     as_sections,
     blocks,
@@ -152,7 +153,7 @@ class RelatedFilesDirective(_ModuleDirective):
         container["ids"] = [make_id(self.env, self.state.document, "kwindex-related", modname)]
         self.state.document.note_explicit_target(container)
         container += nodes.rubric(_("Related files"), _("Related files"))
-        container += placeholder(RELATED, modname, docname)
+        container += placeholder(RELATED_LIST, modname, docname)
         return [container]
 
 
@@ -173,7 +174,7 @@ class RelatedFilesSection(SphinxTransform):
         done = {
             node["modname"]
             for node in self.document.findall(kwindex_placeholder)
-            if node["kind"] == RELATED
+            if node["kind"] in {RELATED, RELATED_LIST}
         }
         modules = [modname for modname in modules if modname not in done]
         if not modules:
@@ -194,7 +195,7 @@ class RelatedFilesSection(SphinxTransform):
                 target = parent
             block["classes"] = ["kwindex-related", "kwindex-related-files"]
             self.document.note_explicit_target(block)
-            block += placeholder(RELATED, modname, docname)
+            block += placeholder(RELATED_LIST, modname, docname)
             target += block
             domain.note_shown(docname, modname, None)
 

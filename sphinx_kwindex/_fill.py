@@ -21,6 +21,7 @@ from sphinx_kwindex._locale import _
 from sphinx_kwindex._render import (
     FILE_LINKS,
     RELATED,
+    RELATED_LIST,
     SECTION_MAP,
     XREFS,
     field,
@@ -43,6 +44,14 @@ class Context(NamedTuple):
     config: Settings
     #: The page being written (links are relative to it).
     docname: str
+    #: Page titles already looked up while filling this page.
+    titles: dict[str, str]
+
+    def title(self, docname: str) -> str:
+        found = self.titles.get(docname)
+        if found is None:
+            found = self.titles[docname] = page_title(self.env, docname)
+        return found
 
 
 def on_doctree_resolved(app: Sphinx, doctree: nodes.document, docname: str) -> None:
@@ -51,7 +60,7 @@ def on_doctree_resolved(app: Sphinx, doctree: nodes.document, docname: str) -> N
         return
     domain = app.env.domains["kwindex"]
     assert isinstance(domain, KwindexDomain)
-    context = Context(app, app.env, domain, settings(app.config), docname)
+    context = Context(app, app.env, domain, settings(app.config), docname, {})
     for node in placeholders:
         facts = domain.facts(node["modname"], node["docname"])
         node.replace_self(FILLERS[node["kind"]](context, node["modname"], facts))
@@ -63,7 +72,7 @@ def file_links(context: Context, modname: str, facts: ModuleFacts | None) -> lis
     fields: list[nodes.Node] = []
     location = context.domain.documentation(env, modname)
     if location is not None:
-        text = nodes.Text(page_title(env, location.docname))
+        text = nodes.Text(context.title(location.docname))
         fields.append(
             field(_("Documentation"), doc_reference(app, env, context.docname, location, text))
         )
@@ -104,7 +113,7 @@ def section_map(context: Context, modname: str, facts: ModuleFacts | None) -> li
             if target is not None
             else literal
         )
-        title = entry.title or page_title(env, entry.docname)
+        title = entry.title or context.title(entry.docname)
         section_cell: list[nodes.Node] = [
             doc_reference(
                 context.app,
@@ -115,9 +124,7 @@ def section_map(context: Context, modname: str, facts: ModuleFacts | None) -> li
             )
         ]
         if home is None or entry.docname != home.docname:
-            section_cell.append(
-                nodes.Text(" " + _("(on %s)") % page_title(env, entry.docname))
-            )
+            section_cell.append(nodes.Text(" " + _("(on %s)") % context.title(entry.docname)))
         rows.append([name_cell, nodes.inline("", "", *section_cell)])
     if not rows:
         return [nodes.paragraph("", _("No keyword of this module has an autodoc entry."))]
@@ -126,24 +133,13 @@ def section_map(context: Context, modname: str, facts: ModuleFacts | None) -> li
 
 
 def related(context: Context, modname: str, facts: ModuleFacts | None) -> list[nodes.Node]:
-    """A table of the modules and subpackages in the same folder, this one marked.
-
-    Shown elsewhere than on the module's keyword page, it starts with a link to that page.
-    """
+    """A table of the modules and subpackages in the same folder, this one marked."""
     env = context.env
-    result: list[nodes.Node] = []
-    page = context.domain.page_of(modname)
-    if page is not None and page != context.docname and page in env.all_docs:
-        link = _keyword_page_link(context, modname)
-        text = nodes.Text(_("Keyword index of this module: "))
-        result.append(nodes.paragraph("", "", text, link))
-    if facts is None or facts.location is None:
-        result.append(nodes.paragraph("", _("Unknown: the module's file was not found.")))
-        return result
-    if not facts.related:
-        none = _("None: a top-level module has no package folder.")
-        result.append(nodes.paragraph("", none))
-        return result
+    result = _related_intro(context, modname)
+    problem = _related_problem(facts)
+    if problem is not None:
+        return [*result, nodes.paragraph("", problem)]
+    assert facts is not None
     rows: list[list[nodes.Node]] = []
     for entry in facts.related:
         filename = nodes.literal(entry.filename, entry.filename)
@@ -155,7 +151,7 @@ def related(context: Context, modname: str, facts: ModuleFacts | None) -> list[n
             name = nodes.Text(entry.modname)
             location = context.domain.documentation(env, entry.modname)
             if location is not None:
-                title = nodes.Text(page_title(env, location.docname))
+                title = nodes.Text(context.title(location.docname))
                 docs = doc_reference(context.app, env, context.docname, location, title)
             else:
                 docs = nodes.Text("\N{EM DASH}")
@@ -165,6 +161,61 @@ def related(context: Context, modname: str, facts: ModuleFacts | None) -> list[n
     headers = [_("File"), _("Module"), _("Documentation"), _("Keyword page")]
     result.append(table(headers, rows, "kwindex-related-table", current_rows=current))
     return result
+
+
+def related_list(
+    context: Context, modname: str, facts: ModuleFacts | None
+) -> list[nodes.Node]:
+    """The related files in short, for a documentation page: each file linked to its
+    documentation (else its keyword page), the module's own keyword page first."""
+    env = context.env
+    result = _related_intro(context, modname)
+    problem = _related_problem(facts)
+    if problem is not None:
+        return [*result, nodes.paragraph("", problem)]
+    assert facts is not None
+    items = nodes.bullet_list("", classes=["kwindex-related-list"])
+    for entry in facts.related:
+        filename = nodes.literal(entry.filename, entry.filename)
+        if entry.modname == modname:
+            text = nodes.Text(" " + _("(this module)"))
+            item = nodes.paragraph("", "", nodes.strong("", "", filename), text)
+            items += nodes.list_item("", item, classes=["kwindex-current"])
+            continue
+        location = context.domain.documentation(env, entry.modname)
+        page = context.domain.page_of(entry.modname)
+        if page is not None and page not in env.all_docs:
+            page = None
+        content: list[nodes.Node]
+        if location is not None:
+            content = [doc_reference(context.app, env, context.docname, location, filename)]
+            if page is not None:
+                keywords = nodes.inline("", _("keywords"), classes=["kwindex-small"])
+                content += [nodes.Text(" "), _page_reference(context, page, keywords)]
+        elif page is not None:
+            content = [_page_reference(context, page, filename)]
+        else:
+            content = [filename]
+        items += nodes.list_item("", nodes.paragraph("", "", *content))
+    result.append(items)
+    return result
+
+
+def _related_intro(context: Context, modname: str) -> list[nodes.Node]:
+    """Away from the module's keyword page, a link to it comes first."""
+    page = context.domain.page_of(modname)
+    if page is None or page == context.docname or page not in context.env.all_docs:
+        return []
+    link = _keyword_page_link(context, modname)
+    return [nodes.paragraph("", "", nodes.Text(_("Keyword index of this module: ")), link)]
+
+
+def _related_problem(facts: ModuleFacts | None) -> str | None:
+    if facts is None or facts.location is None:
+        return _("Unknown: the module's file was not found.")
+    if not facts.related:
+        return _("None: a top-level module has no package folder.")
+    return None
 
 
 def xrefs(context: Context, modname: str, facts: ModuleFacts | None) -> list[nodes.Node]:
@@ -182,7 +233,7 @@ def xrefs(context: Context, modname: str, facts: ModuleFacts | None) -> list[nod
                 env,
                 context.docname,
                 home,
-                nodes.Text(page_title(env, home.docname)),
+                nodes.Text(context.title(home.docname)),
             )
             if home
             else _none(),
@@ -196,7 +247,7 @@ def xrefs(context: Context, modname: str, facts: ModuleFacts | None) -> list[nod
                 env,
                 context.docname,
                 parent_doc,
-                nodes.Text(page_title(env, parent_doc.docname)),
+                nodes.Text(context.title(parent_doc.docname)),
             )
             if parent_doc
             else _none(),
@@ -212,6 +263,7 @@ FILLERS: dict[str, Callable[[Context, str, ModuleFacts | None], list[nodes.Node]
     FILE_LINKS: file_links,
     SECTION_MAP: section_map,
     RELATED: related,
+    RELATED_LIST: related_list,
     XREFS: xrefs,
 }
 
@@ -272,9 +324,12 @@ def _keyword_page_link(context: Context, modname: str, text: str | None = None) 
         return nodes.inline("", "", label, nodes.Text(" " + _("(not indexed)")))
     if page == context.docname:
         return nodes.inline("", "", label, nodes.Text(" " + _("(this page)")))
-    return doc_reference(
-        context.app, context.env, context.docname, DocLocation(page, ""), label
-    )
+    return _page_reference(context, page, label)
+
+
+def _page_reference(context: Context, page: str, child: nodes.Node) -> nodes.reference:
+    location = DocLocation(page, "")
+    return doc_reference(context.app, context.env, context.docname, location, child)
 
 
 def _none() -> nodes.Node:

@@ -27,7 +27,9 @@ class kwindex_placeholder(nodes.General, nodes.Element):
 
 
 #: Placeholder kinds, each filled by one function of :mod:`sphinx_kwindex._fill`.
-FILE_LINKS, SECTION_MAP, RELATED, XREFS = "file-links", "section-map", "related", "xrefs"
+FILE_LINKS, SECTION_MAP, XREFS = "file-links", "section-map", "xrefs"
+#: Related files as a table (keyword index) or as a compact list (documentation pages).
+RELATED, RELATED_LIST = "related", "related-list"
 
 
 class Block(NamedTuple):

@@ -159,10 +159,11 @@ def test_a_new_file_in_a_package_folder_shows_in_related_files(project: Project)
     _write_later(project.srcdir / "kwpkg" / "extra.py", '"""Extra."""\n')
     app = project.build()
     assert warnings(app) == []
-    for docname in ("kwindex/kwpkg.shapes", "rst/api/util", "rst/inline"):
-        related = body(app, docname).select(".kwindex-related table")[-1]
-        files = [row.td.get_text() for row in related.tbody("tr")]
-        assert "extra.py" in files, docname
+    table = body(app, "kwindex/kwpkg.shapes").select_one(".kwindex-related table")
+    assert "extra.py" in [row.td.get_text() for row in table.tbody("tr")]
+    for docname in ("rst/api/util", "rst/inline"):
+        related = body(app, docname).select(".kwindex-related-list")[-1]
+        assert "extra.py" in [code.get_text() for code in related.select("code")], docname
     assert "kwpkg.extra" in kwindex_json(app)["modules"]["kwpkg.util"]["related"]
 
 

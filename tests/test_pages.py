@@ -224,16 +224,23 @@ def test_documentation_pages_get_a_related_files_section(built) -> None:
     section = page.find("section", class_="kwindex-related-files")
     assert section is not None
     assert section.h2.get_text().rstrip("¶") == "Related files"
-    links = [a["href"] for a in section.find_all("a")]
-    assert "../../kwindex/kwpkg.shapes.html" in links
-    # the documentation page leads to its module's keyword page, first thing
-    shapes = body(app, "rst/api/shapes").find("section", class_="kwindex-related-files")
-    intro = shapes.find("p")
-    assert intro.get_text() == "Keyword index of this module: kwpkg.shapes"
-    assert intro.a["href"] == "../../kwindex/kwpkg.shapes.html"
-    current = shapes.select_one("tr.kwindex-current")
-    assert current.td.get_text() == "shapes.py"
-    assert current.find("a") is None
+    # the module's own keyword page first
+    intro = section.find("p")
+    assert intro.get_text() == "Keyword index of this module: kwpkg.util"
+    assert intro.a["href"] == "../../kwindex/kwpkg.util.html"
+    # then each file of the folder, to its documentation, else its keyword page
+    items = {
+        li.code.get_text(): [a["href"] for a in li.find_all("a")]
+        for li in section.select("ul.kwindex-related-list > li")
+    }
+    assert items == {
+        "__init__.py": ["package.html#module-kwpkg", "../../kwindex/kwpkg.html"],
+        "shapes.py": ["shapes.html#module-kwpkg.shapes", "../../kwindex/kwpkg.shapes.html"],
+        "sub/": ["../../kwindex/kwpkg.sub.html"],
+        "util.py": [],
+    }
+    current = section.select_one("li.kwindex-current")
+    assert current.get_text() == "util.py (this module)"
 
 
 def test_kwindex_json(built) -> None:
@@ -291,8 +298,8 @@ def test_inline_directives(built) -> None:
     related = page.select("div.kwindex-related")
     # one in the inline index, one from related-files
     assert len(related) == 2
-    rows = related[1].tbody.find_all("tr")
-    assert [row.td.get_text() for row in rows] == [
+    files = [code.get_text() for code in related[1].select("li code")]
+    assert files == [
         "__init__.py",
         "shapes.py",
         "sub/",
