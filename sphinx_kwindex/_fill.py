@@ -327,7 +327,7 @@ def _keyword_page_link(context: Context, modname: str, text: str | None = None) 
     return _page_reference(context, page, label)
 
 
-def _page_reference(context: Context, page: str, child: nodes.Node) -> nodes.reference:
+def _page_reference(context: Context, page: str, child: nodes.Node) -> nodes.Node:
     location = DocLocation(page, "")
     return doc_reference(context.app, context.env, context.docname, location, child)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from docutils import nodes
+from sphinx.errors import NoUri
 from sphinx.util.nodes import make_refnode
 
 if TYPE_CHECKING:
@@ -83,8 +84,13 @@ def doc_reference(
     fromdocname: str,
     location: DocLocation,
     child: nodes.Node,
-) -> nodes.reference:
-    return make_refnode(app.builder, fromdocname, location.docname, location.anchor, child)
+) -> nodes.Node:
+    """A link to *location*; just *child* where the builder has no address for it (LaTeX
+    and the like leave out pages that are in no toctree, such as keyword pages)."""
+    try:
+        return make_refnode(app.builder, fromdocname, location.docname, location.anchor, child)
+    except NoUri:
+        return child
 
 
 def page_title(env: BuildEnvironment, docname: str) -> str:

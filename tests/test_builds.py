@@ -73,3 +73,16 @@ def test_stylesheet_is_shipped_and_linked(built) -> None:
     assert (Path(built.outdir) / "_static" / "kwindex.css").is_file()
     page = (Path(built.outdir) / "kwindex" / "kwpkg.html").read_text("utf-8")
     assert 'href="../_static/kwindex.css' in page
+
+
+def test_markdown_only_project_gets_markdown_stubs(tmp_path_factory) -> None:
+    app = build_once(
+        tmp_path_factory,
+        "kwindex",
+        confoverrides={**MYST, "source_suffix": {".md": "markdown"}},
+    )
+    assert warnings(app) == []
+    stubs = sorted(path.name for path in (Path(app.srcdir) / "kwindex").iterdir())
+    assert stubs == sorted(f"{modname}.md" for modname in MODULES)
+    assert _pages(app, ("myst/", "rst/")).keys() == set(MODULES)
+    assert kwindex_json(app)["modules"]["kwpkg.shapes"]["docname"] == "myst/api/shapes"
