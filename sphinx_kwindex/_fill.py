@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
-    from sphinx_kwindex.analysis.model import Keyword, ModuleFacts
+    from sphinx_kwindex.analysis.model import Keyword, ModuleFacts, RelatedEntry
 
 
 class Context(NamedTuple):
@@ -46,6 +46,10 @@ class Context(NamedTuple):
     docname: str
     #: Page titles already looked up while filling this page.
     titles: dict[str, str]
+
+    def link(self, location: DocLocation, child: nodes.Node) -> nodes.Node:
+        """*child* linked to *location*, relative to the page being written."""
+        return doc_reference(self.app, self.env, self.docname, location, child)
 
     def title(self, docname: str) -> str:
         found = self.titles.get(docname)
@@ -72,17 +76,10 @@ def file_links(context: Context, modname: str, facts: ModuleFacts | None) -> lis
     fields: list[nodes.Node] = []
     location = context.domain.documentation(env, modname)
     if location is not None:
-        text = nodes.Text(context.title(location.docname))
-        fields.append(
-            field(_("Documentation"), doc_reference(app, env, context.docname, location, text))
-        )
+        fields.append(field(_("Documentation"), _doc_link(context, location)))
     else:
-        fields.append(
-            field(
-                _("Documentation"),
-                nodes.emphasis("", _("none: no page documents this module with autodoc")),
-            )
-        )
+        none = _("none: no page documents this module with autodoc")
+        fields.append(field(_("Documentation"), nodes.emphasis("", none)))
     source = viewcode_page(app, env, modname)
     if source is not None:
         reference = nodes.reference(
@@ -108,17 +105,10 @@ def section_map(context: Context, modname: str, facts: ModuleFacts | None) -> li
             continue
         literal = nodes.literal(keyword.name, keyword.name, classes=["kwindex-keyword"])
         target = object_location(env, f"{modname}.{keyword.qualname}")
-        name_cell = (
-            doc_reference(context.app, env, context.docname, target, literal)
-            if target is not None
-            else literal
-        )
+        name_cell = context.link(target, literal) if target is not None else literal
         title = entry.title or context.title(entry.docname)
         section_cell: list[nodes.Node] = [
-            doc_reference(
-                context.app,
-                env,
-                context.docname,
+            context.link(
                 DocLocation(entry.docname, entry.anchor),
                 nodes.Text(title),
             )
@@ -135,13 +125,9 @@ def section_map(context: Context, modname: str, facts: ModuleFacts | None) -> li
 def related(context: Context, modname: str, facts: ModuleFacts | None) -> list[nodes.Node]:
     """A table of the modules and subpackages in the same folder, this one marked."""
     env = context.env
-    result = _related_intro(context, modname)
-    problem = _related_problem(facts)
-    if problem is not None:
-        return [*result, nodes.paragraph("", problem)]
-    assert facts is not None
+    result, entries = _related_start(context, modname, facts)
     rows: list[list[nodes.Node]] = []
-    for entry in facts.related:
+    for entry in entries:
         filename = nodes.literal(entry.filename, entry.filename)
         if entry.modname == modname:
             name: nodes.Node = nodes.strong("", "", nodes.Text(entry.modname))
@@ -150,14 +136,12 @@ def related(context: Context, modname: str, facts: ModuleFacts | None) -> list[n
         else:
             name = nodes.Text(entry.modname)
             location = context.domain.documentation(env, entry.modname)
-            if location is not None:
-                title = nodes.Text(context.title(location.docname))
-                docs = doc_reference(context.app, env, context.docname, location, title)
-            else:
-                docs = nodes.Text("\N{EM DASH}")
+            docs = _doc_link(context, location) if location else nodes.Text("\N{EM DASH}")
             keywords = _keyword_page_link(context, entry.modname, text=_("keywords"))
         rows.append([filename, name, docs, keywords])
-    current = [i for i, entry in enumerate(facts.related) if entry.modname == modname]
+    if not rows:
+        return result
+    current = [i for i, entry in enumerate(entries) if entry.modname == modname]
     headers = [_("File"), _("Module"), _("Documentation"), _("Keyword page")]
     result.append(table(headers, rows, "kwindex-related-table", current_rows=current))
     return result
@@ -169,13 +153,11 @@ def related_list(
     """The related files in short, for a documentation page: each file linked to its
     documentation (else its keyword page), the module's own keyword page first."""
     env = context.env
-    result = _related_intro(context, modname)
-    problem = _related_problem(facts)
-    if problem is not None:
-        return [*result, nodes.paragraph("", problem)]
-    assert facts is not None
+    result, entries = _related_start(context, modname, facts)
+    if not entries:
+        return result
     items = nodes.bullet_list("", classes=["kwindex-related-list"])
-    for entry in facts.related:
+    for entry in entries:
         filename = nodes.literal(entry.filename, entry.filename)
         if entry.modname == modname:
             text = nodes.Text(" " + _("(this module)"))
@@ -188,7 +170,7 @@ def related_list(
             page = None
         content: list[nodes.Node]
         if location is not None:
-            content = [doc_reference(context.app, env, context.docname, location, filename)]
+            content = [context.link(location, filename)]
             if page is not None:
                 keywords = nodes.inline("", _("keywords"), classes=["kwindex-small"])
                 content += [nodes.Text(" "), _page_reference(context, page, keywords)]
@@ -201,21 +183,28 @@ def related_list(
     return result
 
 
-def _related_intro(context: Context, modname: str) -> list[nodes.Node]:
-    """Away from the module's keyword page, a link to it comes first."""
+def _related_start(
+    context: Context, modname: str, facts: ModuleFacts | None
+) -> tuple[list[nodes.Node], tuple[RelatedEntry, ...]]:
+    """What comes before the list of related files, and the files.
+
+    Away from the module's keyword page, a link to that page comes first; when there are no
+    files to list, a sentence says why.
+    """
+    result: list[nodes.Node] = []
     page = context.domain.page_of(modname)
-    if page is None or page == context.docname or page not in context.env.all_docs:
-        return []
-    link = _keyword_page_link(context, modname)
-    return [nodes.paragraph("", "", nodes.Text(_("Keyword index of this module: ")), link)]
-
-
-def _related_problem(facts: ModuleFacts | None) -> str | None:
+    if page is not None and page != context.docname and page in context.env.all_docs:
+        link = _keyword_page_link(context, modname)
+        result.append(
+            nodes.paragraph("", "", nodes.Text(_("Keyword index of this module: ")), link)
+        )
     if facts is None or facts.location is None:
-        return _("Unknown: the module's file was not found.")
+        result.append(nodes.paragraph("", _("Unknown: the module's file was not found.")))
+        return result, ()
     if not facts.related:
-        return _("None: a top-level module has no package folder.")
-    return None
+        none = _("None: a top-level module has no package folder.")
+        result.append(nodes.paragraph("", none))
+    return result, facts.related
 
 
 def xrefs(context: Context, modname: str, facts: ModuleFacts | None) -> list[nodes.Node]:
@@ -226,32 +215,10 @@ def xrefs(context: Context, modname: str, facts: ModuleFacts | None) -> list[nod
     parent_doc = context.domain.documentation(env, parent) if parent else None
     home = context.domain.documentation(env, modname)
     pairs: list[tuple[str, nodes.Node]] = [
-        (
-            _("Module documentation"),
-            doc_reference(
-                context.app,
-                env,
-                context.docname,
-                home,
-                nodes.Text(context.title(home.docname)),
-            )
-            if home
-            else _none(),
-        ),
+        (_("Module documentation"), _doc_link(context, home)),
         (_("Keyword page"), _keyword_page_link(context, modname)),
         (_("Folder index"), _keyword_page_link(context, parent) if parent else _none()),
-        (
-            _("Folder documentation"),
-            doc_reference(
-                context.app,
-                env,
-                context.docname,
-                parent_doc,
-                nodes.Text(context.title(parent_doc.docname)),
-            )
-            if parent_doc
-            else _none(),
-        ),
+        (_("Folder documentation"), _doc_link(context, parent_doc)),
     ]
     for label, target in pairs:
         paragraph = nodes.paragraph("", "", nodes.Text(f"{label}: "), target)
@@ -329,7 +296,15 @@ def _keyword_page_link(context: Context, modname: str, text: str | None = None) 
 
 def _page_reference(context: Context, page: str, child: nodes.Node) -> nodes.Node:
     location = DocLocation(page, "")
-    return doc_reference(context.app, context.env, context.docname, location, child)
+    return context.link(location, child)
+
+
+def _doc_link(context: Context, location: DocLocation | None) -> nodes.Node:
+    """A link to a documentation page, titled with the page's title; "none" without one."""
+    if location is None:
+        return _none()
+    title = nodes.Text(context.title(location.docname))
+    return context.link(location, title)
 
 
 def _none() -> nodes.Node:

@@ -48,29 +48,35 @@ def _isolate_imports() -> Iterator[None]:
         yield
 
 
-def build_once(
-    tmp_path_factory: pytest.TempPathFactory,
-    testroot: str,
-    buildername: str = "html",
-    **kwargs: Any,
-) -> SphinxTestApp:
-    """Copy ``tests/roots/test-<testroot>`` and build it (for fixtures shared by a module)."""
-    srcdir = tmp_path_factory.mktemp(testroot) / testroot
+def copy_root(parent: Path, testroot: str) -> Path:
+    """A fresh copy of ``tests/roots/test-<testroot>`` under *parent*."""
+    srcdir = parent / testroot
     shutil.copytree(ROOTS / f"test-{testroot}", srcdir)
+    return srcdir
+
+
+def build(srcdir: Path, buildername: str = "html", **kwargs: Any) -> SphinxTestApp:
+    """Build *srcdir* (again, if built before) the way ``sphinx-build`` would."""
     with isolated_imports():
         app = SphinxTestApp(
-            buildername,
-            srcdir=srcdir,
-            status=StringIO(),
-            warning=StringIO(),
-            freshenv=True,
-            **kwargs,
+            buildername, srcdir=srcdir, status=StringIO(), warning=StringIO(), **kwargs
         )
         try:
             app.build()
         finally:
             app.cleanup()  # keeps the output; unregisters docutils state for the next app
     return app
+
+
+def build_once(
+    tmp_path_factory: pytest.TempPathFactory,
+    testroot: str,
+    buildername: str = "html",
+    **kwargs: Any,
+) -> SphinxTestApp:
+    """Copy a test root and build it from scratch (for fixtures shared by a module)."""
+    srcdir = copy_root(tmp_path_factory.mktemp(testroot), testroot)
+    return build(srcdir, buildername, freshenv=True, **kwargs)
 
 
 @pytest.fixture(scope="module")

@@ -5,19 +5,18 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import time
-from io import StringIO
 from typing import TYPE_CHECKING
 
 import pytest
-from conftest import ROOTS, isolated_imports
+from conftest import build, copy_root
 from helpers import body, kwindex_json, warnings
-from sphinx.testing.util import SphinxTestApp
 from sphinx.util.console import strip_escape_sequences
 
 if TYPE_CHECKING:
     from pathlib import Path
+
+    from sphinx.testing.util import SphinxTestApp
 
 
 class Project:
@@ -29,20 +28,8 @@ class Project:
         self.app: SphinxTestApp | None = None
 
     def build(self) -> SphinxTestApp:
-        with isolated_imports():
-            app = SphinxTestApp(
-                "html",
-                srcdir=self.srcdir,
-                status=StringIO(),
-                warning=StringIO(),
-                parallel=self.parallel,
-            )
-            try:
-                app.build()
-            finally:
-                app.cleanup()
-        self.app = app
-        return app
+        self.app = build(self.srcdir, parallel=self.parallel)
+        return self.app
 
     def outputs(self) -> dict[str, int]:
         """mtime of each written document page (docname -> ns)."""
@@ -81,9 +68,7 @@ def _write_later(path: Path, text: str) -> None:
 
 @pytest.fixture(params=[0, 2], ids=["serial", "parallel"])
 def project(request, tmp_path) -> Project:
-    srcdir = tmp_path / "kwindex"
-    shutil.copytree(ROOTS / "test-kwindex", srcdir)
-    result = Project(srcdir, request.param)
+    result = Project(copy_root(tmp_path, "kwindex"), request.param)
     result.build()
     assert warnings(result.app) == []
     return result
