@@ -23,6 +23,9 @@ class Keyword(NamedTuple):
     fullname: str
     #: 1-based line of the statement that defines or first imports it.
     line: int
+    #: For an import, the module its statement names (``a.b`` for ``import a.b`` and for
+    #: ``from a.b import c``; as written when a relative import cannot be resolved).
+    source: str = ""
 
 
 class ModuleKeywords(NamedTuple):

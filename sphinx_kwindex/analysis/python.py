@@ -193,7 +193,7 @@ class _Collector:
                 name, qualname = f"{alias.name} as {alias.asname}", alias.asname
             else:
                 name = qualname = alias.name
-            self.imports.append(Keyword(name, qualname, alias.name, node.lineno))
+            self.imports.append(Keyword(name, qualname, alias.name, node.lineno, alias.name))
 
     def _import_from(self, node: ast.ImportFrom) -> None:
         if node.level:
@@ -201,7 +201,7 @@ class _Collector:
             shown = module or "." * node.level + (node.module or "")
         else:
             module = shown = node.module or ""
-        self.imports.append(Keyword(shown, shown, module, node.lineno))
+        self.imports.append(Keyword(shown, shown, module, node.lineno, shown))
         for alias in node.names:
             if alias.name == "*":
                 continue
@@ -210,7 +210,7 @@ class _Collector:
                 name, qualname = f"{alias.name} as {alias.asname}", alias.asname
             else:
                 name = qualname = alias.name
-            self.imports.append(Keyword(name, qualname, fullname, node.lineno))
+            self.imports.append(Keyword(name, qualname, fullname, node.lineno, shown))
 
 
 _TYPE_ALIAS = getattr(ast, "TypeAlias", None)
