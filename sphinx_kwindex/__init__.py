@@ -17,7 +17,7 @@ from sphinx_kwindex._domain import KwindexDomain
 from sphinx_kwindex._export import on_build_finished
 from sphinx_kwindex._fill import on_doctree_resolved
 from sphinx_kwindex._links import on_missing_reference
-from sphinx_kwindex._render import kwindex_placeholder
+from sphinx_kwindex._nodes import kwindex_placeholder
 from sphinx_kwindex._static import add_stylesheet, copy_stylesheet
 from sphinx_kwindex._stubs import on_builder_inited
 from sphinx_kwindex._updates import on_env_get_updated

@@ -19,15 +19,8 @@ from sphinx.util.nodes import make_id
 from sphinx_kwindex._config import settings
 from sphinx_kwindex._domain import KwindexDomain
 from sphinx_kwindex._locale import _, __
-from sphinx_kwindex._render import (
-    RELATED,
-    RELATED_LIST,
-    as_containers,
-    as_sections,
-    blocks,
-    kwindex_placeholder,
-    placeholder,
-)
+from sphinx_kwindex._nodes import RELATED, RELATED_LIST, kwindex_placeholder, placeholder
+from sphinx_kwindex._render import as_containers, as_sections, blocks
 from sphinx_kwindex._warnings import Subtype, file_location, warn
 from sphinx_kwindex.analysis import study_module
 from sphinx_kwindex.analysis.locate import is_module_name

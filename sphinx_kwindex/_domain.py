@@ -12,6 +12,8 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.domains import Domain
 
+from sphinx_kwindex._nodes import kwindex_placeholder
+
 if TYPE_CHECKING:
     from collections.abc import Iterable, Set
 
@@ -55,7 +57,7 @@ class KwindexDomain(Domain):
 
     name = "kwindex"
     label = "Keyword index"
-    data_version = 1
+    data_version = 2
     initial_data: ClassVar[dict[str, Any]] = {
         # modname -> PlannedModule; set at builder-inited, before reading
         "plan": {},
@@ -66,6 +68,8 @@ class KwindexDomain(Domain):
         "sections": {},
         # docname -> modnames that have section entries from it (to clear them)
         "doc_modules": {},
+        # docname -> ((kind, modname), ...): the placeholders on a page, in order
+        "placeholders": {},
         # docname -> digest of those write-time facts when it was last written
         "fingerprints": {},
     }
@@ -79,6 +83,11 @@ class KwindexDomain(Domain):
     @property
     def shown(self) -> dict[str, dict[str, ModuleFacts | None]]:
         result: dict[str, dict[str, ModuleFacts | None]] = self.data["shown"]
+        return result
+
+    @property
+    def placeholders(self) -> dict[str, tuple[tuple[str, str], ...]]:
+        result: dict[str, tuple[tuple[str, str], ...]] = self.data["placeholders"]
         return result
 
     @property
@@ -99,12 +108,16 @@ class KwindexDomain(Domain):
     def process_doc(
         self, env: BuildEnvironment, docname: str, document: nodes.document
     ) -> None:
-        """Record the section of every Python object entry on the page."""
+        """Record the section of every Python object entry, and our placeholders."""
         found: dict[str, list[SectionEntry]] = {}
-        for desc in document.findall(addnodes.desc):
-            if desc.get("domain") != "py":
+        placeholders: list[tuple[str, str]] = []
+        for node in document.findall(_wanted):
+            if isinstance(node, kwindex_placeholder):
+                placeholders.append((node["kind"], node["modname"]))
                 continue
-            for signature in desc.children:
+            if not isinstance(node, addnodes.desc) or node.get("domain") != "py":
+                continue
+            for signature in node.children:
                 if not isinstance(signature, addnodes.desc_signature) or not signature["ids"]:
                     continue
                 module, qualname = signature.get("module") or "", signature.get("fullname")
@@ -119,9 +132,12 @@ class KwindexDomain(Domain):
             sections.setdefault(module, {})[docname] = tuple(entries)
         if found:
             self.data["doc_modules"][docname] = tuple(found)
+        if placeholders:
+            self.placeholders[docname] = tuple(placeholders)
 
     def clear_doc(self, docname: str) -> None:
         self.shown.pop(docname, None)
+        self.placeholders.pop(docname, None)
         sections = self.data["sections"]
         for module in self.data["doc_modules"].pop(docname, ()):
             per_doc = sections.get(module, {})
@@ -133,6 +149,8 @@ class KwindexDomain(Domain):
         for docname in docnames:
             if docname in otherdata["shown"]:
                 self.shown[docname] = otherdata["shown"][docname]
+            if docname in otherdata["placeholders"]:
+                self.placeholders[docname] = otherdata["placeholders"][docname]
             modules = otherdata["doc_modules"].get(docname)
             if modules:
                 self.data["doc_modules"][docname] = modules
@@ -210,6 +228,10 @@ def object_location(env: BuildEnvironment, fullname: str) -> DocLocation | None:
     """The page and anchor of a documented Python object."""
     entry = env.domains["py"].data["objects"].get(fullname)
     return DocLocation(entry.docname, entry.node_id) if entry else None
+
+
+def _wanted(node: nodes.Node) -> bool:
+    return isinstance(node, addnodes.desc | kwindex_placeholder)
 
 
 def _enclosing_section(node: nodes.Element, document: nodes.document) -> tuple[str, str]:

@@ -2,7 +2,8 @@
 
 Parts known when a page is read (file facts, keyword lists) are built here at once; parts that
 depend on other pages (links to documentation, the section map, related files) are left as
-:class:`kwindex_placeholder` nodes that :mod:`sphinx_kwindex._fill` completes at write time.
+:class:`~sphinx_kwindex._nodes.kwindex_placeholder` nodes, completed at write time by the
+parts in :mod:`sphinx_kwindex.parts`.
 """
 
 from __future__ import annotations
@@ -14,22 +15,20 @@ from sphinx import addnodes
 from sphinx.util.nodes import make_id
 
 from sphinx_kwindex._locale import _
+from sphinx_kwindex._nodes import (
+    FILE_LINKS,
+    KEYWORD_LINKS,
+    RELATED,
+    SECTION_MAP,
+    XREFS,
+    placeholder,
+)
 
 if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
 
     from sphinx_kwindex._config import Settings
     from sphinx_kwindex.analysis.model import Keyword, ModuleFacts
-
-
-class kwindex_placeholder(nodes.General, nodes.Element):
-    """Stands for content filled at write time; attributes ``kind`` and ``modname``."""
-
-
-#: Placeholder kinds, each filled by one function of :mod:`sphinx_kwindex._fill`.
-FILE_LINKS, SECTION_MAP, XREFS = "file-links", "section-map", "xrefs"
-#: Related files as a table (keyword index) or as a compact list (documentation pages).
-RELATED, RELATED_LIST = "related", "related-list"
 
 
 class Block(NamedTuple):
@@ -85,7 +84,7 @@ def blocks(facts: ModuleFacts, config: Settings, docname: str) -> list[Block]:
             file_information(facts, docname),
             ("kwindex-file-info",),
         ),
-        keywords_block(facts, config),
+        keywords_block(facts, config, docname),
         Block(
             "section-map",
             _("Keyword \N{RIGHTWARDS ARROW} section map"),
@@ -135,11 +134,6 @@ def as_containers(
     return result
 
 
-def placeholder(kind: str, modname: str, docname: str) -> kwindex_placeholder:
-    """Content for *modname* filled at write time; *docname* is the page that holds it."""
-    return kwindex_placeholder("", kind=kind, modname=modname, docname=docname)
-
-
 def file_information(facts: ModuleFacts, docname: str) -> list[nodes.Node]:
     fields = nodes.field_list("", classes=["kwindex-fields"])
     location, info = facts.location, facts.info
@@ -172,7 +166,7 @@ def field(name: str, *content: nodes.Node) -> nodes.field:
     return nodes.field("", nodes.field_name(name, name), body)
 
 
-def keywords_block(facts: ModuleFacts, config: Settings) -> Block:
+def keywords_block(facts: ModuleFacts, config: Settings, docname: str) -> Block:
     children = []
     keywords = facts.keywords
     for category in config.categories:
@@ -189,10 +183,12 @@ def keywords_block(facts: ModuleFacts, config: Settings) -> Block:
     else:
         count = sum(len(keywords.category(category)) for category in config.categories)
         note = _("%d keywords, from the module's source.") % count
+    # the links are cross-references; the marker records what they depend on
+    links = placeholder(KEYWORD_LINKS, facts.modname, docname)
     return Block(
         "keywords",
         _("Keywords"),
-        [nodes.paragraph("", note)],
+        [nodes.paragraph("", note), links],
         ("kwindex-keywords",),
         tuple(children),
     )

@@ -1,17 +1,17 @@
 """Which pages to write again although they were not re-read (``env-get-updated``).
 
-A keyword page shows facts of other pages: where its module is documented, the section of
-each entry, its neighbours' pages. For every page that shows such facts, a digest of them is
-kept; when the digest changes, the page is written again, and no other page is.
+A page with placeholders shows facts of other pages: where its module is documented, the
+section of each entry, its neighbours' pages. For every such page a digest of its parts'
+inputs is kept; when the digest changes, the page is written again, and no other page is.
 """
 
 from __future__ import annotations
 
 import hashlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from sphinx_kwindex._domain import KwindexDomain, object_location
-from sphinx_kwindex._links import viewcode_page
+from sphinx_kwindex._fill import context_for
+from sphinx_kwindex.parts import PARTS
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -19,59 +19,29 @@ if TYPE_CHECKING:
 
 
 def on_env_get_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
-    domain = env.domains["kwindex"]
-    assert isinstance(domain, KwindexDomain)
     stale = []
-    for docname, shown in domain.shown.items():
-        digest = page_digest(app, env, domain, docname, sorted(shown))
+    domain = context_for(app, "").domain
+    for docname, placeholders in domain.placeholders.items():
+        digest = page_digest(app, docname, placeholders)
         known = domain.fingerprints.get(docname)
         if known != digest:
             if known is not None:
                 stale.append(docname)
             domain.fingerprints[docname] = digest
-    for docname in domain.fingerprints.keys() - domain.shown.keys():
+    for docname in domain.fingerprints.keys() - domain.placeholders.keys():
         del domain.fingerprints[docname]
     return stale
 
 
-def page_digest(
-    app: Sphinx,
-    env: BuildEnvironment,
-    domain: KwindexDomain,
-    docname: str,
-    modnames: list[str],
-) -> str:
-    """A digest of everything the write-time parts of page *docname* are made of."""
-    inputs = [module_inputs(app, env, domain, docname, modname) for modname in modnames]
+def page_digest(app: Sphinx, docname: str, placeholders: tuple[tuple[str, str], ...]) -> str:
+    """A digest of everything the placeholders of page *docname* are filled from."""
+    context = context_for(app, docname)
+    inputs = [
+        (
+            kind,
+            modname,
+            PARTS[kind].inputs(context, modname, context.domain.facts(modname, docname)),
+        )
+        for kind, modname in placeholders
+    ]
     return hashlib.blake2b(repr(inputs).encode(), digest_size=16).hexdigest()
-
-
-def module_inputs(
-    app: Sphinx, env: BuildEnvironment, domain: KwindexDomain, docname: str, modname: str
-) -> tuple[Any, ...]:
-    facts = domain.facts(modname, docname)
-    parent = modname.rpartition(".")[0]
-    neighbours = [entry.modname for entry in facts.related] if facts else []
-    linked = sorted({modname, parent, *neighbours} - {""})
-    pages = [
-        (name, domain.page_of(name) in env.all_docs, domain.documentation(env, name))
-        for name in linked
-    ]
-    imports = facts.keywords.imports if facts and facts.keywords else ()
-    targets = [object_location(env, keyword.fullname) for keyword in imports]
-    sections = sorted(domain.section_map(modname).items())
-    titled = sorted(
-        {location.docname for _name, _page, location in pages if location}
-        | {entry.docname for _name, entry in sections}
-    )
-    titles = [
-        (name, env.titles[name].astext() if name in env.titles else "") for name in titled
-    ]
-    return (
-        modname,
-        pages,
-        sections,
-        targets,
-        titles,
-        viewcode_page(app, env, modname) is not None,
-    )

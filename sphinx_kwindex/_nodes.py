@@ -1,0 +1,30 @@
+"""The extension's one node: a placeholder for content that depends on other pages."""
+
+from __future__ import annotations
+
+from docutils import nodes
+
+
+class kwindex_placeholder(nodes.General, nodes.Element):  # docutils names nodes this way
+    """Stands for content filled at write time.
+
+    Attributes: ``kind`` (one of the kinds below, each a part in :mod:`sphinx_kwindex.parts`),
+    ``modname`` (the module it is about) and ``docname`` (the page that holds it). The domain
+    records every placeholder of a page, so that the page is written again when what its
+    placeholders show changes (:mod:`sphinx_kwindex._updates`).
+    """
+
+
+FILE_LINKS = "file-links"
+#: Fills to nothing: marks that the keyword links of a page depend on other pages.
+KEYWORD_LINKS = "keyword-links"
+SECTION_MAP = "section-map"
+#: Related files as a table (keyword index) or as a compact list (documentation pages).
+RELATED = "related"
+RELATED_LIST = "related-list"
+XREFS = "xrefs"
+
+
+def placeholder(kind: str, modname: str, docname: str) -> kwindex_placeholder:
+    """Content of *kind* about *modname*, filled at write time; *docname* holds it."""
+    return kwindex_placeholder("", kind=kind, modname=modname, docname=docname)
