@@ -9,6 +9,7 @@ from docutils import nodes
 from sphinx_kwindex import _config, _locale
 from sphinx_kwindex._directives import (
     KwindexDirective,
+    KwindexGlobalDirective,
     KwindexPageDirective,
     RelatedFilesDirective,
     RelatedFilesSection,
@@ -16,8 +17,12 @@ from sphinx_kwindex._directives import (
 from sphinx_kwindex._domain import KwindexDomain
 from sphinx_kwindex._export import on_build_finished
 from sphinx_kwindex._fill import on_doctree_resolved
+from sphinx_kwindex._index import KeywordIndex
+from sphinx_kwindex._letters import on_html_collect_pages
 from sphinx_kwindex._links import on_missing_reference
 from sphinx_kwindex._nodes import kwindex_placeholder
+from sphinx_kwindex._project import on_env_updated
+from sphinx_kwindex._roles import KeywordRole
 from sphinx_kwindex._static import add_stylesheet, copy_stylesheet
 from sphinx_kwindex._stubs import on_builder_inited
 from sphinx_kwindex._updates import on_env_get_updated
@@ -36,12 +41,16 @@ ENV_VERSION = 1
 def setup(app: Sphinx) -> ExtensionMetadata:
     """Register the extension with Sphinx."""
     app.setup_extension("sphinx.ext.autodoc")
+    app.setup_extension("sphinx.ext.graphviz")
     _config.register(app)
     app.add_message_catalog(_locale.CATALOG, str(_locale.LOCALE_DIR))
     app.add_domain(KwindexDomain)
     app.add_directive("kwindex-page", KwindexPageDirective)
+    app.add_directive("kwindex-global", KwindexGlobalDirective)
     app.add_directive("kwindex", KwindexDirective)
     app.add_directive("related-files", RelatedFilesDirective)
+    app.add_role("kw", KeywordRole())
+    app.add_index_to_domain("kwindex", KeywordIndex)
     app.add_node(
         kwindex_placeholder,
         html=_SKIPPED,
@@ -57,8 +66,11 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("doctree-resolved", on_doctree_resolved)
     # after intersphinx (500): a keyword it can resolve links to the other project
     app.connect("missing-reference", on_missing_reference, priority=900)
+    # the project index first: page digests depend on it
+    app.connect("env-updated", on_env_updated)
     app.connect("env-get-updated", on_env_get_updated)
     app.connect("html-page-context", on_html_page_context)
+    app.connect("html-collect-pages", on_html_collect_pages)
     app.connect("build-finished", on_build_finished)
     app.connect("build-finished", copy_stylesheet)
     return {

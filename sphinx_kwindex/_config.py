@@ -36,6 +36,10 @@ class Settings:
     related_files: bool
     #: Whether ``kwindex.json`` is written to the output folder.
     json: bool
+    #: Import maps: ``True``, ``False``, or ``None`` (when Graphviz's ``dot`` is found).
+    graphs: bool | None
+    #: Above this many names, HTML builders split the global index into a page per letter.
+    index_split: int
 
     def docname(self, modname: str) -> str:
         """The docname of *modname*'s keyword page."""
@@ -50,13 +54,17 @@ DEFAULTS: dict[str, Any] = {
     "kwindex_private": True,
     "kwindex_related_files": True,
     "kwindex_json": True,
+    "kwindex_graphs": None,
+    "kwindex_index_split": 2000,
 }
 
 
 def register(app: Sphinx) -> None:
     """Declare every setting, and validate them when the configuration is read."""
     for name, default in DEFAULTS.items():
-        types = {type(default)} | ({tuple} if isinstance(default, list) else set())
+        types = _TYPES.get(name) or {type(default)} | (
+            {tuple} if isinstance(default, list) else set()
+        )
         app.add_config_value(name, default, "env", types=frozenset(types))
     # before Sphinx's own type check (priority 800), so that only our warning shows
     app.connect("config-inited", validate, priority=400)
@@ -72,6 +80,8 @@ def settings(config: Config) -> Settings:
         private=config.kwindex_private,
         related_files=config.kwindex_related_files,
         json=config.kwindex_json,
+        graphs=config.kwindex_graphs,
+        index_split=config.kwindex_index_split,
     )
 
 
@@ -147,6 +157,18 @@ def _check_categories(value: Any) -> list[str]:
     return list(dict.fromkeys(value))
 
 
+def _check_optional_bool(value: Any) -> bool | None:
+    if value is not None and not isinstance(value, bool):
+        raise ValueError(__("expected True, False or None, got %r") % (value,))
+    return value
+
+
+def _check_count(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise ValueError(__("expected a whole number, 0 or more, got %r") % (value,))
+    return value
+
+
 def _check_bool(value: Any) -> bool:
     if not isinstance(value, bool):
         raise ValueError(__("expected True or False, got %r") % (value,))
@@ -161,4 +183,8 @@ _CHECKS: dict[str, Callable[[Any], Any]] = {
     "kwindex_private": _check_bool,
     "kwindex_related_files": _check_bool,
     "kwindex_json": _check_bool,
+    "kwindex_graphs": _check_optional_bool,
+    "kwindex_index_split": _check_count,
 }
+
+_TYPES: dict[str, set[type]] = {"kwindex_graphs": {bool, type(None)}}

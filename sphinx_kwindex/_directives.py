@@ -20,7 +20,7 @@ from sphinx_kwindex._config import settings
 from sphinx_kwindex._domain import KwindexDomain
 from sphinx_kwindex._locale import _, __
 from sphinx_kwindex._nodes import RELATED, RELATED_LIST, kwindex_placeholder, placeholder
-from sphinx_kwindex._render import as_containers, as_sections, blocks
+from sphinx_kwindex._render import as_containers, as_sections, blocks, global_blocks
 from sphinx_kwindex._warnings import Subtype, file_location, warn
 from sphinx_kwindex.analysis import study_module
 from sphinx_kwindex.analysis.locate import is_module_name
@@ -92,8 +92,32 @@ class KwindexPageDirective(_ModuleDirective):
         if modname is None:
             return []
         facts = self.study(modname, self.options.get("origin", ""))
-        self.domain.note_shown(self.env.docname, modname, facts)
-        return as_sections(blocks(facts, settings(self.config), self.env.docname))
+        docname = self.env.docname
+        self.domain.note_shown(docname, modname, facts)
+        if facts.location is not None and facts.location.is_package:
+            self.study_children(facts)
+        parts = blocks(facts, settings(self.config), docname, graphs=self.domain.graphs)
+        return as_sections(parts)
+
+    def study_children(self, facts: ModuleFacts) -> None:
+        """A package's page shows its children: those without a page of their own are
+        read here (and their files tie this page to them)."""
+        for entry in facts.related:
+            if entry.modname == facts.modname or entry.modname in self.domain.plan:
+                continue
+            child = study_module(entry.modname, sys.path)
+            if child.location is not None and child.location.path:
+                self.env.note_dependency(child.location.path)
+            if not settings(self.config).private and child.keywords is not None:
+                child = child._replace(keywords=_public(child.keywords))
+            self.domain.note_shown(self.env.docname, entry.modname, child)
+
+
+class KwindexGlobalDirective(_ModuleDirective):
+    """The body of the generated global keyword index page."""
+
+    def run(self) -> list[nodes.Node]:
+        return as_sections(global_blocks(self.env.docname))
 
 
 class KwindexDirective(_ModuleDirective):
@@ -111,7 +135,7 @@ class KwindexDirective(_ModuleDirective):
         self.domain.note_shown(docname, modname, facts)
         container = nodes.container("", classes=["kwindex", "kwindex-inline"])
         self.set_source_info(container)
-        parts = blocks(facts, settings(self.config), docname)
+        parts = blocks(facts, settings(self.config), docname, graphs=self.domain.graphs)
         container.extend(as_containers(parts, self.env, self.state.document, modname))
         return [container]
 

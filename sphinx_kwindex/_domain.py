@@ -11,8 +11,11 @@ from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.domains import Domain
+from sphinx.errors import NoUri
+from sphinx.util.nodes import make_refnode
 
 from sphinx_kwindex._nodes import kwindex_placeholder
+from sphinx_kwindex.analysis.project import ProjectIndex
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Set
@@ -96,8 +99,23 @@ class KwindexDomain(Domain):
         return result
 
     # -- recording (read phase) -----------------------------------------------------
-    def set_plan(self, plan: dict[str, PlannedModule]) -> None:
+    def set_plan(self, plan: dict[str, PlannedModule], *, graphs: bool = False) -> None:
+        """This build's keyword pages, and whether import maps are drawn."""
         self.data["plan"] = plan
+        self.data["graphs"] = graphs
+
+    @property
+    def graphs(self) -> bool:
+        return bool(self.data.get("graphs"))
+
+    @property
+    def project(self) -> ProjectIndex:
+        """The project-wide index, made once per build after reading (``env-updated``)."""
+        found: ProjectIndex | None = self.data.get("project")
+        return found if found is not None else ProjectIndex({}, {}, {})
+
+    def set_project(self, index: ProjectIndex) -> None:
+        self.data["project"] = index
 
     def note_shown(self, docname: str, modname: str, facts: ModuleFacts | None) -> None:
         """Page *docname* shows *modname*'s facts (``None``: take its keyword page's)."""
@@ -205,6 +223,31 @@ class KwindexDomain(Domain):
             for name, entry in modules.items()
             if entry.docname == docname and name in self.plan
         ]
+
+    def resolve_xref(
+        self,
+        env: BuildEnvironment,
+        fromdocname: str,
+        builder: Builder,
+        typ: str,
+        target: str,
+        node: addnodes.pending_xref,
+        contnode: nodes.Element,
+    ) -> nodes.reference | None:
+        """``:kw:`name``` -> the name's entry in the global index (or its letter's page)."""
+        if typ != "kw" or target not in self.project.names:
+            return None
+        from sphinx_kwindex.parts.project import entry_location
+
+        location = entry_location(env, builder, self, target)
+        if location is None:
+            return None
+        try:
+            return make_refnode(
+                builder, fromdocname, location.docname, location.anchor, contnode, target
+            )
+        except NoUri:
+            return None
 
     def resolve_any_xref(
         self,

@@ -8,6 +8,9 @@ from docutils import nodes
 from sphinx.errors import NoUri
 from sphinx.util.nodes import make_refnode
 
+from sphinx_kwindex._locale import __
+from sphinx_kwindex._warnings import Subtype, warn
+
 if TYPE_CHECKING:
     from sphinx.addnodes import pending_xref
     from sphinx.application import Sphinx
@@ -66,6 +69,14 @@ def on_missing_reference(
     Runs after intersphinx (lower priority), and never lets Sphinx warn about a keyword,
     also under ``nitpicky``.
     """
+    if node.get("refdomain") == "kwindex":
+        warn(
+            Subtype.REF,
+            __("%r is not a keyword of this project"),
+            node["reftarget"],
+            location=node,
+        )
+        return contnode
     modname = node.get("kwindex_module")
     if modname is None:
         return None

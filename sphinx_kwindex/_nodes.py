@@ -23,6 +23,13 @@ SECTION_MAP = "section-map"
 RELATED = "related"
 RELATED_LIST = "related-list"
 XREFS = "xrefs"
+DEPENDENCIES = "dependencies"
+IMPORTED_BY = "imported-by"
+PACKAGE = "package"
+IMPORT_MAP = "import-map"
+#: The global index page: the modules as a tree, and every name from A to Z.
+MODULE_TREE = "module-tree"
+NAMES = "names"
 
 
 def placeholder(kind: str, modname: str, docname: str) -> kwindex_placeholder:

@@ -16,8 +16,14 @@ from sphinx.util.nodes import make_id
 
 from sphinx_kwindex._locale import _
 from sphinx_kwindex._nodes import (
+    DEPENDENCIES,
     FILE_LINKS,
+    IMPORT_MAP,
+    IMPORTED_BY,
     KEYWORD_LINKS,
+    MODULE_TREE,
+    NAMES,
+    PACKAGE,
     RELATED,
     SECTION_MAP,
     XREFS,
@@ -74,9 +80,18 @@ def human_size(size: int) -> str:
     return text  # pragma: no cover - the loop always returns
 
 
-def blocks(facts: ModuleFacts, config: Settings, docname: str) -> list[Block]:
-    """The five parts of a module's keyword index, in their fixed order."""
+def blocks(facts: ModuleFacts, config: Settings, docname: str, *, graphs: bool) -> list[Block]:
+    """The parts of a module's keyword index, in their fixed order.
+
+    A package's page is also the index of its folder: its contents come right after the file
+    information, then the map of the imports between its modules (when *graphs*).
+    """
     modname = facts.modname
+
+    def part(key: str, title: str, kind: str) -> Block:
+        return Block(key, title, [placeholder(kind, modname, docname)], (f"kwindex-{key}",))
+
+    package = facts.location is not None and facts.location.is_package
     return [
         Block(
             "file-info",
@@ -84,24 +99,31 @@ def blocks(facts: ModuleFacts, config: Settings, docname: str) -> list[Block]:
             file_information(facts, docname),
             ("kwindex-file-info",),
         ),
+        *([part("package", _("Package contents"), PACKAGE)] if package else []),
+        *([part("import-map", _("Import map"), IMPORT_MAP)] if package and graphs else []),
         keywords_block(facts, config, docname),
+        part("section-map", _("Keyword \N{RIGHTWARDS ARROW} section map"), SECTION_MAP),
+        part("related", _("Related files"), RELATED),
+        part("dependencies", _("Dependencies"), DEPENDENCIES),
+        part("imported-by", _("Imported by"), IMPORTED_BY),
+        part("xrefs", _("Cross-references"), XREFS),
+    ]
+
+
+def global_blocks(docname: str) -> list[Block]:
+    """The parts of the global keyword index page."""
+    return [
         Block(
-            "section-map",
-            _("Keyword \N{RIGHTWARDS ARROW} section map"),
-            [placeholder(SECTION_MAP, modname, docname)],
-            ("kwindex-section-map",),
+            "modules",
+            _("Modules"),
+            [placeholder(MODULE_TREE, "", docname)],
+            ("kwindex-modules",),
         ),
         Block(
-            "related",
-            _("Related files"),
-            [placeholder(RELATED, modname, docname)],
-            ("kwindex-related",),
-        ),
-        Block(
-            "xrefs",
-            _("Cross-references"),
-            [placeholder(XREFS, modname, docname)],
-            ("kwindex-xrefs",),
+            "names",
+            _("Keywords from A to Z"),
+            [placeholder(NAMES, "", docname)],
+            ("kwindex-names",),
         ),
     ]
 

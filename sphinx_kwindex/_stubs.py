@@ -10,6 +10,7 @@ import fnmatch
 import hashlib
 import os
 import re
+import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -82,6 +83,17 @@ def on_builder_inited(app: Sphinx) -> None:
         plan[request.modname] = PlannedModule(
             request.modname, config.docname(request.modname), request.origin
         )
+    if "index" in plan:
+        warn(
+            Subtype.STUB,
+            __(
+                "module 'index' gets no keyword page: its name is taken by the "
+                "global keyword index (exclude it with kwindex_exclude to silence this)"
+            ),
+            location=_origin_location(plan["index"].origin, app),
+        )
+        del plan["index"]
+    graphs = graphs_wanted(app, config)
     written = 0
     planned_modules = list(plan.values())
     for planned in status_iterator(
@@ -92,13 +104,18 @@ def on_builder_inited(app: Sphinx) -> None:
         app.config.verbosity,
         stringify_func=lambda planned: planned.modname,
     ):
-        text = stub_text(planned, stub_format.syntax)
+        text = module_stub(planned, stub_format.syntax, graphs=graphs)
         outcome = write_stub(folder / f"{planned.modname}{stub_format.suffix}", text)
         written += outcome == "written"
         if outcome == "refused":
             del plan[planned.modname]
-    removed = remove_stale(folder, {p.modname for p in plan.values()}, stub_format.suffix)
-    domain.set_plan(plan)
+    keep = set(plan)
+    if plan:
+        text = stub_source(__("Keyword Index"), "kwindex-global", "", [], stub_format.syntax)
+        if write_stub(folder / f"index{stub_format.suffix}", text) != "refused":
+            keep.add("index")
+    removed = remove_stale(folder, keep, stub_format.suffix)
+    domain.set_plan(plan, graphs=graphs)
     if plan or removed:
         logger.info(
             bold(__("[kwindex] ")) + __("%d modules indexed (%d pages written, %d removed)"),
@@ -106,6 +123,29 @@ def on_builder_inited(app: Sphinx) -> None:
             written,
             removed,
         )
+
+
+def graphs_wanted(app: Sphinx, config: Settings) -> bool:
+    """Whether import maps are drawn: ``kwindex_graphs``, and Graphviz's ``dot`` found."""
+    if config.graphs is False:
+        return False
+    dot = shutil.which(app.config.graphviz_dot)
+    if dot is None:
+        message = __(
+            "[kwindex] no import maps: Graphviz's %r was not found (install "
+            "Graphviz, or set kwindex_graphs = False)"
+        )
+        if config.graphs is True:
+            warn(
+                Subtype.CONFIG,
+                message,
+                app.config.graphviz_dot,
+                location=conf_location(app, "kwindex_graphs"),
+            )
+        else:
+            logger.info(message, app.config.graphviz_dot)
+        return False
+    return True
 
 
 def scan_documents(app: Sphinx, config: Settings) -> Iterator[Request]:
@@ -178,18 +218,28 @@ def expand_patterns(app: Sphinx, patterns: tuple[str, ...]) -> Iterator[Request]
                 yield Request(modname, "")
 
 
-def stub_text(planned: PlannedModule, syntax: str) -> str:
-    """The source of a keyword page: a title and the directive that fills it.
+def module_stub(planned: PlannedModule, syntax: str, *, graphs: bool) -> str:
+    """The source of a module's keyword page.
 
     The ``inputs`` digest covers what the page shows that no dependency tracks (the module's
-    file and its folder's listing), so a change there changes the stub and re-reads the page.
+    file, its folder's listing, whether import maps are drawn), so a change there changes the
+    stub and the page is read again.
     """
-    inputs = _inputs_digest(planned.modname)
-    title = _escape_title(f"Keyword Index: {planned.modname}", syntax)
+    inputs = _inputs_digest(planned.modname, graphs)
     options = [f":inputs: {inputs}"]
     if planned.origin and inputs == _NOT_FOUND:
         options.append(f":origin: {planned.origin}")
+    title = f"Keyword Index: {planned.modname}"
+    return stub_source(title, "kwindex-page", planned.modname, options, syntax)
+
+
+def stub_source(
+    title: str, directive: str, argument: str, options: list[str], syntax: str
+) -> str:
+    """A generated page: the marker, ``orphan``, a title and one directive."""
+    title = _escape_title(title, syntax)
     if syntax == "md":
+        fence = f"```{{{directive}}} {argument}".rstrip()
         return "\n".join(
             [
                 "---",
@@ -199,7 +249,7 @@ def stub_text(planned: PlannedModule, syntax: str) -> str:
                 "",
                 f"# {title}",
                 "",
-                f"```{{kwindex-page}} {planned.modname}",
+                fence,
                 *options,
                 "```",
                 "",
@@ -214,7 +264,7 @@ def stub_text(planned: PlannedModule, syntax: str) -> str:
             title,
             "=" * len(title),
             "",
-            f".. kwindex-page:: {planned.modname}",
+            f".. {directive}:: {argument}".rstrip(),
             *(f"   {option}" for option in options),
             "",
         ]
@@ -224,12 +274,20 @@ def stub_text(planned: PlannedModule, syntax: str) -> str:
 _NOT_FOUND = "missing"
 
 
-def _inputs_digest(modname: str) -> str:
+def _inputs_digest(modname: str, graphs: bool) -> str:
     location = locate(modname)
     if location is None:
         return _NOT_FOUND
     related = related_entries(location)
-    text = repr((location.path, location.kind, location.folders, related))
+    text = repr(
+        (
+            location.path,
+            location.kind,
+            location.folders,
+            related,
+            graphs and location.is_package,
+        )
+    )
     return hashlib.blake2b(text.encode("utf-8", "surrogateescape"), digest_size=8).hexdigest()
 
 
@@ -278,16 +336,16 @@ def write_stub(path: Path, text: str) -> str:
     return "written"
 
 
-def remove_stale(folder: Path, modnames: set[str], suffix: str) -> int:
-    """Delete generated stubs of modules that are no longer indexed; keep everything else."""
+def remove_stale(folder: Path, keep: set[str], suffix: str) -> int:
+    """Delete the generated stubs not named in *keep*; never touch any other file."""
     removed = 0
     try:
         candidates = [entry for entry in folder.iterdir() if entry.suffix in {".rst", ".md"}]
     except OSError:
         return 0
     for path in candidates:
-        modname = path.name[: -len(path.suffix)]
-        if modname in modnames and path.suffix == suffix:
+        stem = path.name[: -len(path.suffix)]
+        if stem in keep and path.suffix == suffix:
             continue
         try:
             head = path.read_text(encoding="utf-8", errors="replace")[:400]
@@ -335,6 +393,13 @@ def _stub_format(app: Sphinx, source_suffix: dict[str, str]) -> StubFormat | Non
         location=conf_location(app, "source_suffix"),
     )
     return None
+
+
+def _origin_location(origin: str, app: Sphinx) -> str | tuple[str, int] | None:
+    docname, _sep, line = origin.rpartition(":")
+    if docname and line.isdigit():
+        return (docname, int(line))
+    return conf_location(app, "kwindex_modules")
 
 
 def _excluded(modname: str, config: Settings) -> bool:

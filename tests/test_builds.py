@@ -83,6 +83,6 @@ def test_markdown_only_project_gets_markdown_stubs(tmp_path_factory) -> None:
     )
     assert warnings(app) == []
     stubs = sorted(path.name for path in (Path(app.srcdir) / "kwindex").iterdir())
-    assert stubs == sorted(f"{modname}.md" for modname in MODULES)
+    assert stubs == sorted(["index.md", *(f"{modname}.md" for modname in MODULES)])
     assert _pages(app, ("myst/", "rst/")).keys() == set(MODULES)
     assert kwindex_json(app)["modules"]["kwpkg.shapes"]["docname"] == "myst/api/shapes"

@@ -25,6 +25,8 @@ SECTIONS = [
     "kwindex-keywords",
     "kwindex-section-map",
     "kwindex-related",
+    "kwindex-dependencies",
+    "kwindex-imported-by",
     "kwindex-xrefs",
 ]
 
@@ -34,6 +36,7 @@ def test_builds_without_warnings_and_one_page_per_module(built) -> None:
     assert warnings(app) == []
     pages = sorted(path.name for path in (Path(app.outdir) / "kwindex").glob("*.html"))
     assert pages == [
+        "index.html",  # the global keyword index
         "kwpkg.html",
         "kwpkg.shapes.html",
         "kwpkg.sub.deep.html",

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from sphinx_kwindex import _nodes
-from sphinx_kwindex.parts import module, related
+from sphinx_kwindex.parts import imports, module, package, project, related
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -33,4 +33,10 @@ PARTS: dict[str, Part] = {
     _nodes.XREFS: Part(module.xrefs, module.xrefs_inputs),
     _nodes.RELATED: Part(related.related, related.related_inputs),
     _nodes.RELATED_LIST: Part(related.related_list, related.related_inputs),
+    _nodes.DEPENDENCIES: Part(imports.dependencies_part, imports.dependencies_inputs),
+    _nodes.IMPORTED_BY: Part(imports.imported_by, imports.imported_by_inputs),
+    _nodes.IMPORT_MAP: Part(imports.import_map, imports.import_map_inputs),
+    _nodes.PACKAGE: Part(package.contents, package.contents_inputs),
+    _nodes.MODULE_TREE: Part(project.module_tree, project.module_tree_inputs),
+    _nodes.NAMES: Part(project.names, project.names_inputs),
 }

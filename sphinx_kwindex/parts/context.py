@@ -65,6 +65,11 @@ class Context(NamedTuple):
             return nodes.inline("", "", label, nodes.Text(" " + _("(this page)")))
         return self.link(DocLocation(page, ""), label)
 
+    def index_page(self) -> str | None:
+        """Docname of the global keyword index, if this build has it."""
+        page = f"{self.config.dir}/index"
+        return page if page in self.env.all_docs else None
+
     def page_link(self, page: str, child: nodes.Node) -> nodes.Node:
         return self.link(DocLocation(page, ""), child)
 

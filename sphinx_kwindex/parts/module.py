@@ -122,6 +122,10 @@ def xrefs(context: Context, modname: str, facts: ModuleFacts | None) -> list[nod
         (_("Folder index"), context.keyword_page_link(parent) if parent else none()),
         (_("Folder documentation"), context.doc_link(parent_doc)),
     ]
+    index = context.index_page()
+    if index is not None:
+        text = nodes.Text(_("all keywords of the project"))
+        pairs.append((_("Global keyword index"), context.page_link(index, text)))
     for label, target in pairs:
         paragraph = nodes.paragraph("", "", nodes.Text(f"{label}: "), target)
         items += nodes.list_item("", paragraph)
@@ -135,6 +139,7 @@ def xrefs_inputs(context: Context, modname: str, facts: ModuleFacts | None) -> A
         context.keyword_page(modname),
         context.keyword_page(parent) if parent else None,
         _titled(context, context.documentation(parent)) if parent else None,
+        context.index_page(),
     )
 
 
