@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.domains import Domain
-from sphinx.errors import NoUri
 from sphinx.util.nodes import make_refnode
 
 from sphinx_kwindex._nodes import kwindex_placeholder
@@ -242,12 +241,11 @@ class KwindexDomain(Domain):
         location = entry_location(env, builder, self, target)
         if location is None:
             return None
-        try:
-            return make_refnode(
-                builder, fromdocname, location.docname, location.anchor, contnode, target
-            )
-        except NoUri:
-            return None
+        # a builder without the index page (LaTeX: it is in no toctree) raises NoUri, and
+        # Sphinx then keeps the text, quietly
+        return make_refnode(
+            builder, fromdocname, location.docname, location.anchor, contnode, target
+        )
 
     def resolve_any_xref(
         self,

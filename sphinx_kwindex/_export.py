@@ -54,7 +54,13 @@ def export(app: Sphinx, env: BuildEnvironment, config: Settings) -> dict[str, An
         facts = domain.facts(modname)
         if facts is not None:
             modules[modname] = module_record(app, env, domain, config, facts)
-    return {"version": VERSION, "modules": modules}
+    names = {
+        name: [
+            {"module": use.modname, "category": use.category, "role": use.role} for use in uses
+        ]
+        for name, uses in domain.project.names.items()
+    }
+    return {"version": VERSION, "modules": modules, "keywords": names}
 
 
 def module_record(
@@ -91,6 +97,11 @@ def module_record(
         "keywords": keywords,
         "sections": dict(sorted(section_titles.items())),
         "related": [entry.modname for entry in facts.related if entry.modname != modname],
+        "dependencies": [
+            {"module": dep.modname, "group": dep.group, "line": dep.line}
+            for dep in domain.project.dependencies.get(modname, ())
+        ],
+        "imported_by": list(domain.project.imported_by.get(modname, ())),
         "problem": (
             {"kind": problem.kind, "message": problem.message, "line": problem.line}
             if problem

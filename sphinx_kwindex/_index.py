@@ -54,6 +54,9 @@ class KeywordIndex(Index):
     def _target(self, use: NameUse) -> tuple[str, str] | None:
         domain = self.domain
         assert isinstance(domain, KwindexDomain)
+        if use.category == "module":
+            page = domain.page_of(use.modname)
+            return (page, "") if page is not None and page in domain.env.all_docs else None
         if use.role == "defines" and use.fullname:
             found = object_location(domain.env, use.fullname)
             if found is not None:
@@ -65,4 +68,6 @@ class KeywordIndex(Index):
 
 
 def _role(use: NameUse) -> str:
+    if use.category == "module":
+        return _("module")
     return _("defined in") if use.role == "defines" else _("imported by")

@@ -23,6 +23,7 @@ from sphinx_kwindex._config import Settings, conf_location, settings
 from sphinx_kwindex._domain import KwindexDomain, PlannedModule
 from sphinx_kwindex._locale import __
 from sphinx_kwindex._warnings import Subtype, file_location, logger, warn
+from sphinx_kwindex.analysis.documents import module_mentions
 from sphinx_kwindex.analysis.locate import (
     is_module_name,
     iter_modules,
@@ -38,15 +39,6 @@ if TYPE_CHECKING:
 #: Every stub carries this text near its top; files without it are never touched.
 MARKER = "sphinx-kwindex generated page"
 
-#: The directives that say "this page documents module X", in reST or as MyST fences:
-#: ``automodule``, and ``module``/``currentmodule`` for pages that document members one by one.
-_DIRECTIVES = r"(?:py:)?(?:automodule|module|currentmodule)"
-_MODULE_DIRECTIVE = re.compile(
-    rf"^[ \t>]*(?:\.\.[ \t]+{_DIRECTIVES}::"  # reST
-    rf"|(?:`{{3,}}|~{{3,}}|:{{3,}})[ \t]*\{{{_DIRECTIVES}\}})"  # MyST fence
-    r"[ \t]*(?P<name>[^\s`]+)",
-    re.MULTILINE,
-)
 _GLOB = re.compile(r"[*?\[]")
 
 
@@ -173,11 +165,9 @@ def scan_documents(app: Sphinx, config: Settings) -> Iterator[Request]:
             continue
         suffix = next(suffix for suffix in suffixes if filename.endswith(suffix))
         docname = filename[: -len(suffix)]
-        for match in _MODULE_DIRECTIVE.finditer(text):
-            name = match.group("name")
-            if is_module_name(name):
-                line = text.count("\n", 0, match.start()) + 1
-                yield Request(name, f"{docname}:{line}")
+        for mention in module_mentions(text):
+            if is_module_name(mention.modname):
+                yield Request(mention.modname, f"{docname}:{mention.line}")
 
 
 def expand_patterns(app: Sphinx, patterns: tuple[str, ...]) -> Iterator[Request]:

@@ -212,3 +212,52 @@ def test_summaries_drop_rest_markup(line: str, expected: str) -> None:
     from sphinx_kwindex.analysis.python import plain_text
 
     assert plain_text(line) == expected
+
+
+def test_module_mentions_skip_examples_comments_and_code() -> None:
+    from sphinx_kwindex.analysis.documents import module_mentions
+
+    text = """\
+.. automodule:: real.one
+   :members:
+
+.. currentmodule:: None
+
+Write this in your page::
+
+   .. automodule:: yourpackage.yourmodule
+
+..
+   .. automodule:: commented.out
+
+.. code-block:: rst
+
+   .. automodule:: in.a.code.block
+
+.. note::
+
+   .. py:module:: real.two
+
+```{eval-rst}
+.. currentmodule:: real.three
+```
+
+```rst
+.. automodule:: in.a.fence
+```
+
+:::{automodule} real.four
+:::
+"""
+    found = [(mention.modname, mention.line) for mention in module_mentions(text)]
+    assert found == [
+        ("real.one", 1),
+        ("None", 4),
+        ("real.two", 19),
+        ("real.three", 22),
+        ("real.four", 29),
+    ]
+    from sphinx_kwindex.analysis.locate import is_module_name
+
+    assert not is_module_name("None")
+    assert not is_module_name("pkg.class")

@@ -25,6 +25,8 @@ def test_each_problem_gives_one_warning_with_its_location(broken) -> None:
             "the source contains a NUL byte [kwindex.parse]",
             "brokenpkg/syntax.py:3: WARNING: cannot index module 'brokenpkg.syntax': "
             "syntax error: invalid syntax [kwindex.parse]",
+            "index.rst:12: WARNING: 'NoSuchName' is not a keyword of this project "
+            "[kwindex.ref]",
             "index.rst:6: WARNING: cannot index module 'brokenpkg.missing': "
             "its source file was not found on the module path [kwindex.locate]",
             "directives.md:3: WARNING: kwindex: '../../etc/passwd' is not a dotted module "
@@ -86,6 +88,7 @@ def test_warnings_can_be_silenced_by_subtype(tmp_path_factory) -> None:
                 "kwindex.read",
                 "kwindex.locate",
                 "kwindex.directive",
+                "kwindex.ref",
                 "autodoc",
             ]
         },

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.machinery
+import keyword
 import logging
 import os
 import re
@@ -26,8 +27,9 @@ _EXTENSION_SUFFIXES = tuple(importlib.machinery.EXTENSION_SUFFIXES)
 
 
 def is_module_name(name: str) -> bool:
+    """A dotted name of identifiers, none a keyword (``None`` is not a module)."""
     return bool(MODULE_NAME.match(name)) and all(
-        part.isidentifier() for part in name.split(".")
+        part.isidentifier() and not keyword.iskeyword(part) for part in name.split(".")
     )
 
 

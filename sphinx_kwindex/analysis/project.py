@@ -66,7 +66,11 @@ def build_index(
         modname: [dep.modname for dep in deps if dep.modname in known]
         for modname, deps in graph.items()
     }
-    uses: dict[str, list[NameUse]] = {}
+    # each module is a name of the project too: it defines itself
+    uses: dict[str, list[NameUse]] = {
+        modname: [NameUse(modname, "module", "defines", modname, modname, 0)]
+        for modname in modules
+    }
     wanted = tuple(categories)
     for modname, keywords in modules.items():
         for category in wanted:
@@ -106,5 +110,5 @@ def letter_order(letter: str) -> tuple[int, str]:
     return ({"_": 1, "#": 2}.get(letter, 0), letter)
 
 
-def _use_order(use: NameUse) -> tuple[bool, str, str]:
-    return (use.role != "defines", use.modname, use.category)
+def _use_order(use: NameUse) -> tuple[bool, bool, str, str]:
+    return (use.role != "defines", use.category != "module", use.modname, use.category)
