@@ -26,6 +26,7 @@ from sphinx_kwindex._roles import KeywordRole
 from sphinx_kwindex._static import add_stylesheet, copy_stylesheet
 from sphinx_kwindex._stubs import on_builder_inited
 from sphinx_kwindex._updates import on_env_get_updated
+from sphinx_kwindex._viewcode import on_builder_inited as complete_source_pages
 from sphinx_kwindex._viewcode import on_html_page_context
 
 if TYPE_CHECKING:
@@ -63,6 +64,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     # after autosummary (500), so that the stubs it generates are scanned too
     app.connect("builder-inited", on_builder_inited, priority=600)
     app.connect("builder-inited", add_stylesheet)
+    app.connect("builder-inited", complete_source_pages)
     app.connect("doctree-resolved", on_doctree_resolved)
     # after intersphinx (500): a keyword it can resolve links to the other project
     app.connect("missing-reference", on_missing_reference, priority=900)

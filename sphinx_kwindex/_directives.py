@@ -54,13 +54,16 @@ class _ModuleDirective(SphinxDirective):
         )
         return None
 
-    def study(self, modname: str, origin: str = "") -> ModuleFacts:
-        """Analyse *modname*, tie this page to its source file, report problems once."""
+    def study(self, modname: str, origin: str = "", *, own_page: bool = False) -> ModuleFacts:
+        """Analyse *modname* and tie this page to its source file.
+
+        A problem is reported by the module's keyword page, or where it has none, here.
+        """
         facts = study_module(modname, sys.path)
         if facts.location is not None and facts.location.path:
             self.env.note_dependency(facts.location.path)
         problem = facts.problem
-        if problem is not None:
+        if problem is not None and (own_page or modname not in self.domain.plan):
             subtype = Subtype(problem.kind)
             if problem.kind == "locate" or facts.location is None:
                 where = _origin_location(origin) or self.get_location()
@@ -91,7 +94,7 @@ class KwindexPageDirective(_ModuleDirective):
         modname = self.module_argument()
         if modname is None:
             return []
-        facts = self.study(modname, self.options.get("origin", ""))
+        facts = self.study(modname, self.options.get("origin", ""), own_page=True)
         docname = self.env.docname
         self.domain.note_shown(docname, modname, facts)
         if facts.location is not None and facts.location.is_package:
@@ -187,7 +190,7 @@ class RelatedFilesSection(SphinxTransform):
             return
         domain = self.env.domains["kwindex"]
         assert isinstance(domain, KwindexDomain)
-        modules = list(domain.documented_modules(self.env, docname))
+        modules = domain.documented_modules(self.env, self.document)
         done = {
             node["modname"]
             for node in self.document.findall(kwindex_placeholder)
@@ -196,30 +199,30 @@ class RelatedFilesSection(SphinxTransform):
         modules = [modname for modname in modules if modname not in done]
         if not modules:
             return
-        parent = _last_top_section(self.document)
+        # a container with a rubric, not a section: the toctrees above this page stay as
+        # they were, and it goes at the end of the innermost last section (valid doctree)
+        parent = _last_section(self.document)
         for modname in modules:
             title = (
                 _("Related files") if len(modules) == 1 else _("Related files of %s") % modname
             )
             node_id = make_id(self.env, self.document, "kwindex-related", modname)
-            if parent is None:
-                block: nodes.Element = nodes.container("", ids=[node_id])
-                block += nodes.rubric(title, title)
-                target: nodes.Element = self.document
-            else:
-                block = nodes.section("", ids=[node_id])
-                block += nodes.title(title, title)
-                target = parent
-            block["classes"] = ["kwindex-related", "kwindex-related-files"]
+            block = nodes.container(
+                "", ids=[node_id], classes=["kwindex-related", "kwindex-related-files"]
+            )
+            block += nodes.rubric(title, title)
             self.document.note_explicit_target(block)
             block += placeholder(RELATED_LIST, modname, docname)
-            target += block
+            parent += block
             domain.note_shown(docname, modname, None)
 
 
-def _last_top_section(document: nodes.document) -> nodes.section | None:
-    sections = [child for child in document.children if isinstance(child, nodes.section)]
-    return sections[-1] if sections else None
+def _last_section(document: nodes.document) -> nodes.Element:
+    """The innermost section at the end of the page (the page itself if it has none)."""
+    node: nodes.Element = document
+    while node.children and isinstance(node.children[-1], nodes.section):
+        node = node.children[-1]
+    return node
 
 
 def _origin_location(origin: str) -> tuple[str, int] | None:

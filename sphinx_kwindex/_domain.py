@@ -17,7 +17,7 @@ from sphinx_kwindex._nodes import kwindex_placeholder
 from sphinx_kwindex.analysis.project import ProjectIndex
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Set
+    from collections.abc import Set
 
     from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
@@ -214,14 +214,20 @@ class KwindexDomain(Domain):
         first = per_doc[docname][0]
         return DocLocation(docname, first.anchor)
 
-    def documented_modules(self, env: BuildEnvironment, docname: str) -> Iterable[str]:
-        """Indexed modules whose ``py:module`` entry is on page *docname*."""
+    def documented_modules(self, env: BuildEnvironment, document: nodes.document) -> list[str]:
+        """Indexed modules whose ``py:module`` entry is on *document* (being read)."""
         modules = env.domains["py"].data["modules"]
-        return [
-            name
-            for name, entry in modules.items()
-            if entry.docname == docname and name in self.plan
-        ]
+        found = []
+        # py:module's target id (module-x) may have moved to the next node; document.ids
+        # knows it wherever it went
+        for node_id in document.ids:
+            if not node_id.startswith("module-"):
+                continue
+            modname = node_id.removeprefix("module-")
+            entry = modules.get(modname)
+            if entry is not None and entry.node_id == node_id and modname in self.plan:
+                found.append(modname)
+        return found
 
     def resolve_xref(
         self,

@@ -14,6 +14,7 @@ import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
+from docutils.utils import column_width
 from sphinx.project import EXCLUDE_PATHS
 from sphinx.util.console import bold  # type: ignore[attr-defined] # made at import
 from sphinx.util.display import status_iterator
@@ -252,7 +253,7 @@ def stub_source(
             ":orphan:",
             "",
             title,
-            "=" * len(title),
+            "=" * column_width(title),
             "",
             f".. {directive}:: {argument}".rstrip(),
             *(f"   {option}" for option in options),

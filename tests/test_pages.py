@@ -224,11 +224,14 @@ def test_related_files_and_cross_references(built) -> None:
 def test_documentation_pages_get_a_related_files_section(built) -> None:
     app = built
     page = body(app, "rst/api/util")
-    section = page.find("section", class_="kwindex-related-files")
+    section = page.select_one("div.kwindex-related-files")
     assert section is not None
-    assert section.h2.get_text().rstrip("¶") == "Related files"
+    assert section.select_one("p.rubric").get_text() == "Related files"
+    # not a section: the toctrees above the page do not list it
+    index = body(app, "rst/index")
+    assert "Related files" not in index.get_text()
     # the module's own keyword page first
-    intro = section.find("p")
+    intro = section.find_all("p")[1]
     assert intro.get_text() == "Keyword index of this module: kwpkg.util"
     assert intro.a["href"] == "../../kwindex/kwpkg.util.html"
     # then each file of the folder, to its documentation, else its keyword page

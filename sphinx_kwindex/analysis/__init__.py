@@ -5,10 +5,12 @@ Everything here works from the files alone; the user's code is never imported or
 
 from __future__ import annotations
 
+import functools
+import os
 from typing import TYPE_CHECKING
 
 from sphinx_kwindex.analysis.locate import locate, related_entries, source_info
-from sphinx_kwindex.analysis.model import ModuleFacts, SourceProblem
+from sphinx_kwindex.analysis.model import ModuleFacts, ModuleLocation, SourceProblem
 from sphinx_kwindex.analysis.python import (
     SourceError,
     analyse,
@@ -24,7 +26,11 @@ __all__ = ["study_module"]
 
 
 def study_module(modname: str, search_path: Sequence[str] | None = None) -> ModuleFacts:
-    """Locate, read, parse and analyse *modname*; problems are returned, never raised."""
+    """Locate, read, parse and analyse *modname*; problems are returned, never raised.
+
+    A file is parsed once while it stays the same (same path, size and modification time),
+    however many pages show it; its folder is listed afresh each time.
+    """
     location = locate(modname, search_path)
     if location is None:
         problem = SourceProblem("locate", "its source file was not found on the module path")
@@ -39,13 +45,27 @@ def study_module(modname: str, search_path: Sequence[str] | None = None) -> Modu
         problem = SourceProblem("locate", f"it is {what} and has no Python source")
         return ModuleFacts(modname, location, None, None, problem, related)
     try:
+        stat = os.stat(location.path)
+    except OSError as err:
+        problem = SourceProblem("read", f"cannot read the file: {err.strerror}")
+        return ModuleFacts(modname, location, None, None, problem, related)
+    facts = _study_file(location, stat.st_size, stat.st_mtime_ns)
+    return facts._replace(related=related)
+
+
+@functools.lru_cache(maxsize=2048)
+def _study_file(location: ModuleLocation, size: int, mtime_ns: int) -> ModuleFacts:
+    """The facts of one version of a source file (*size* and *mtime_ns* name the version)."""
+    del size, mtime_ns  # only part of the cache key
+    modname = location.modname
+    try:
         text, size = read_source(location.path)
     except SourceError as err:
-        return ModuleFacts(modname, location, None, None, err.problem, related)
+        return ModuleFacts(modname, location, None, None, err.problem, ())
     info = source_info(location, size=size, lines=count_lines(text))
     try:
         tree = parse(text, location.path)
         keywords = analyse(tree, modname, is_package=location.is_package)
     except SourceError as err:
-        return ModuleFacts(modname, location, info, None, err.problem, related)
-    return ModuleFacts(modname, location, info, keywords, None, related)
+        return ModuleFacts(modname, location, info, None, err.problem, ())
+    return ModuleFacts(modname, location, info, keywords, None, ())

@@ -103,9 +103,11 @@ def _documented(
     home = context.documentation(modname)
     entries = context.domain.section_map(modname, prefer=home.docname if home else None)
     found = []
+    seen: set[str] = set()  # a name in two categories (a function rebound) is one row
     for keyword in shown_keywords(facts, context.config):
         entry = entries.get(keyword.qualname)
-        if entry is not None:
+        if entry is not None and keyword.qualname not in seen:
+            seen.add(keyword.qualname)
             target = object_location(context.env, f"{modname}.{keyword.qualname}")
             found.append((keyword.name, entry, target))
     return sorted(found, key=lambda row: (row[0].casefold(), row[0]))

@@ -1,0 +1,7 @@
+import os
+import sys
+
+sys.path.insert(0, os.path.abspath("."))
+
+extensions = ["sphinx.ext.autodoc", "sphinx.ext.viewcode", "sphinx_kwindex"]
+exclude_patterns = ["_build"]

@@ -1,0 +1,1 @@
+"""A package whose modules test links to source lines."""
