@@ -25,6 +25,7 @@ from sphinx_kwindex._project import on_env_updated
 from sphinx_kwindex._roles import KeywordRole
 from sphinx_kwindex._static import add_stylesheet, copy_stylesheet
 from sphinx_kwindex._stubs import on_builder_inited
+from sphinx_kwindex._updates import on_build_finished as commit_page_digests
 from sphinx_kwindex._updates import on_env_get_updated
 from sphinx_kwindex._viewcode import on_builder_inited as complete_source_pages
 from sphinx_kwindex._viewcode import on_html_page_context
@@ -74,6 +75,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("html-page-context", on_html_page_context)
     app.connect("html-collect-pages", on_html_collect_pages)
     app.connect("build-finished", on_build_finished)
+    app.connect("build-finished", commit_page_digests)
     app.connect("build-finished", copy_stylesheet)
     return {
         "version": __version__,

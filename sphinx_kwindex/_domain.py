@@ -59,7 +59,7 @@ class KwindexDomain(Domain):
 
     name = "kwindex"
     label = "Keyword index"
-    data_version = 2
+    data_version = 3
     initial_data: ClassVar[dict[str, Any]] = {
         # modname -> PlannedModule; set at builder-inited, before reading
         "plan": {},
@@ -72,8 +72,6 @@ class KwindexDomain(Domain):
         "doc_modules": {},
         # docname -> ((kind, modname), ...): the placeholders on a page, in order
         "placeholders": {},
-        # docname -> digest of those write-time facts when it was last written
-        "fingerprints": {},
     }
 
     # -- typed views of the data ------------------------------------------------------
@@ -90,11 +88,6 @@ class KwindexDomain(Domain):
     @property
     def placeholders(self) -> dict[str, tuple[tuple[str, str], ...]]:
         result: dict[str, tuple[tuple[str, str], ...]] = self.data["placeholders"]
-        return result
-
-    @property
-    def fingerprints(self) -> dict[str, str]:
-        result: dict[str, str] = self.data["fingerprints"]
         return result
 
     # -- recording (read phase) -----------------------------------------------------

@@ -173,3 +173,19 @@ def test_a_module_no_longer_documented_loses_its_page(project: Project) -> None:
         "\N{EM DASH}",
         "\N{EM DASH}",
     ]
+
+
+def test_another_builder_in_between_does_not_hide_a_change(project: Project) -> None:
+    """Builders share the environment (``sphinx-build -M``), not their output."""
+    page = project.srcdir / "rst" / "api" / "shapes.rst"
+    entry = ".. autofunction:: kwpkg.shapes.describe\n\n"
+    text = page.read_text().replace(entry, "")
+    _write_later(page, text.replace("Squares\n-------\n", entry + "Squares\n-------\n"))
+    text_app = build(project.srcdir, "text", parallel=project.parallel)
+    assert warnings(text_app) == []
+    app = project.build()
+    rows = body(app, "kwindex/kwpkg.shapes").find(id="kwindex-section-map").tbody("tr")
+    sections = {
+        row("td")[0].get_text().strip(): row("td")[1].get_text().strip() for row in rows
+    }
+    assert sections["describe"] == "Circles"
