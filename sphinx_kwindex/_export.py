@@ -125,26 +125,35 @@ def keyword_record(
 def target_uri(
     app: Sphinx, env: BuildEnvironment, modname: str, keyword: Keyword, category: str
 ) -> str | None:
-    """Where the keyword's link goes, relative to the output folder (or an absolute URL):
-    resolved the way the pages resolve it."""
+    """Where the keyword's link goes: a URI relative to the output folder, or an absolute
+    URL (intersphinx); resolved the way the pages resolve it. Builders that write no web
+    pages have no such URI: ``None``."""
     if not keyword.fullname:
         return None
+    location = object_location(env, keyword.fullname) or module_location(env, keyword.fullname)
+    if location is not None:
+        return _page_uri(app, location.docname, location.anchor)
+    external = _external_uri(env, keyword.fullname)
+    if external is not None:
+        return external
+    if category != "imports" and viewcode_page(app, env, modname) is not None:
+        return _page_uri(app, f"_modules/{modname.replace('.', '/')}", f"L{keyword.line}")
+    return None
+
+
+def _page_uri(app: Sphinx, page: str, anchor: str) -> str | None:
     builder = app.builder
+    if builder.format != "html":
+        return None
+    if builder.name == "singlehtml":
+        # one page for all documents: its anchors are unique on it
+        uri = f"{app.config.root_doc}{builder.out_suffix}"  # type: ignore[attr-defined]  # HTML builders have it
+        return f"{uri}#{anchor}" if anchor else uri
     try:
-        location = object_location(env, keyword.fullname) or (
-            module_location(env, keyword.fullname)
-        )
-        if location is not None:
-            return f"{builder.get_target_uri(location.docname)}#{location.anchor}"
-        external = _external_uri(env, keyword.fullname)
-        if external is not None:
-            return external
-        if category != "imports" and viewcode_page(app, env, modname) is not None:
-            page = builder.get_target_uri(f"_modules/{modname.replace('.', '/')}")
-            return f"{page}#L{keyword.line}"
+        uri = builder.get_target_uri(page)
     except NoUri:
         return None
-    return None
+    return f"{uri}#{anchor}" if anchor else uri
 
 
 def _external_uri(env: BuildEnvironment, fullname: str) -> str | None:

@@ -261,3 +261,20 @@ Write this in your page::
 
     assert not is_module_name("None")
     assert not is_module_name("pkg.class")
+
+
+def test_iter_modules_lists_an_alias_link_under_both_names(tmp_path: Path) -> None:
+    (tmp_path / "pkg" / "sub").mkdir(parents=True)
+    (tmp_path / "pkg" / "__init__.py").write_text("")
+    (tmp_path / "pkg" / "sub" / "__init__.py").write_text("")
+    (tmp_path / "pkg" / "sub" / "deep.py").write_text("")
+    os.symlink(tmp_path / "pkg" / "sub", tmp_path / "pkg" / "alias")
+    location = locate("pkg", [str(tmp_path)])
+    assert location is not None
+    assert sorted(iter_modules(location)) == [
+        "pkg",
+        "pkg.alias",
+        "pkg.alias.deep",
+        "pkg.sub",
+        "pkg.sub.deep",
+    ]

@@ -47,3 +47,24 @@ def test_text_keyword_page_reads_well(tmp_path_factory) -> None:
     ):
         assert f"\n{heading}\n" in text
     assert "circle_area" in text
+
+
+@pytest.mark.parametrize(
+    ("buildername", "circle", "make"),
+    [
+        ("dirhtml", "rst/api/shapes/#kwpkg.shapes.Circle", "_modules/kwpkg/shapes/#L94"),
+        ("singlehtml", "rst/index.html#kwpkg.shapes.Circle", None),
+        ("latex", None, None),
+    ],
+)
+def test_json_targets_suit_the_builder(tmp_path_factory, buildername, circle, make) -> None:
+    import json
+
+    app = build_once(tmp_path_factory, "kwindex", buildername)
+    data = json.loads((Path(app.outdir) / "kwindex.json").read_text())
+    keywords = data["modules"]["kwpkg.shapes"]["keywords"]
+    targets = {k["name"]: k["target"] for category in keywords.values() for k in category}
+    assert targets["Circle"] == circle
+    assert targets["make"] == make
+    # intersphinx targets are absolute: the same everywhere
+    assert targets["Any"] == "https://docs.python.org/3/library/typing.html#typing.Any"

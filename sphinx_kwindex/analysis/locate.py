@@ -215,28 +215,25 @@ def _split_module_file(name: str) -> tuple[str, ModuleKind]:
 def iter_modules(location: ModuleLocation) -> Iterator[str]:
     """*location*'s module name and, for a package, every module below it (depth first).
 
-    Folders are visited once each, so a symbolic link loop ends the walk instead of
-    repeating it.
+    A folder that links back to one of its own ancestors ends that branch (a symbolic link
+    loop); the same folder reached under two names (an alias link) is listed under both.
     """
     yield location.modname
     if not location.is_package:
         return
-    seen: set[str] = set()
-    pending = [(location.modname, folder) for folder in location.folders]
+    pending = [(location.modname, folder, frozenset[str]()) for folder in location.folders]
     while pending:
-        package, folder = pending.pop()
+        package, folder, ancestors = pending.pop()
         try:
             real = os.path.realpath(folder)
         except OSError:
             continue
-        if real in seen:
+        if real in ancestors:
             continue
-        seen.add(real)
         for entry in _folder_entries(folder, package):
             if entry.modname == package:
                 continue
             yield entry.modname
             if entry.kind in {"package", "namespace"}:
-                pending.append(
-                    (entry.modname, os.path.join(folder, entry.filename.rstrip("/")))
-                )
+                child = os.path.join(folder, entry.filename.rstrip("/"))
+                pending.append((entry.modname, child, ancestors | {real}))
