@@ -37,6 +37,8 @@ if TYPE_CHECKING:
 
     from sphinx.application import Sphinx
 
+    from sphinx_kwindex.analysis.model import RelatedEntry
+
 #: Every stub carries this text near its top; files without it are never touched.
 MARKER = "sphinx-kwindex generated page"
 
@@ -87,6 +89,7 @@ def on_builder_inited(app: Sphinx) -> None:
         )
         del plan["index"]
     graphs = graphs_wanted(app, config)
+    listings: dict[tuple[str, str], list[RelatedEntry]] = {}
     written = 0
     planned_modules = list(plan.values())
     for planned in status_iterator(
@@ -97,7 +100,7 @@ def on_builder_inited(app: Sphinx) -> None:
         app.config.verbosity,
         stringify_func=lambda planned: planned.modname,
     ):
-        text = module_stub(planned, stub_format.syntax, graphs=graphs)
+        text = module_stub(planned, stub_format.syntax, graphs=graphs, listings=listings)
         outcome = write_stub(folder / f"{planned.modname}{stub_format.suffix}", text)
         written += outcome == "written"
         if outcome == "refused":
@@ -209,14 +212,20 @@ def expand_patterns(app: Sphinx, patterns: tuple[str, ...]) -> Iterator[Request]
                 yield Request(modname, "")
 
 
-def module_stub(planned: PlannedModule, syntax: str, *, graphs: bool) -> str:
+def module_stub(
+    planned: PlannedModule,
+    syntax: str,
+    *,
+    graphs: bool,
+    listings: dict[tuple[str, str], list[RelatedEntry]],
+) -> str:
     """The source of a module's keyword page.
 
     The ``inputs`` digest covers what the page shows that no dependency tracks (the module's
     file, its folder's listing, whether import maps are drawn), so a change there changes the
     stub and the page is read again.
     """
-    inputs = _inputs_digest(planned.modname, graphs)
+    inputs = _inputs_digest(planned.modname, graphs, listings)
     options = [f":inputs: {inputs}"]
     if planned.origin and inputs == _NOT_FOUND:
         options.append(f":origin: {planned.origin}")
@@ -265,11 +274,13 @@ def stub_source(
 _NOT_FOUND = "missing"
 
 
-def _inputs_digest(modname: str, graphs: bool) -> str:
+def _inputs_digest(
+    modname: str, graphs: bool, listings: dict[tuple[str, str], list[RelatedEntry]]
+) -> str:
     location = locate(modname)
     if location is None:
         return _NOT_FOUND
-    related = related_entries(location)
+    related = related_entries(location, listings)
     text = repr(
         (
             location.path,

@@ -278,3 +278,20 @@ def test_iter_modules_lists_an_alias_link_under_both_names(tmp_path: Path) -> No
         "pkg.sub",
         "pkg.sub.deep",
     ]
+
+
+def test_related_files_of_a_large_folder_are_a_window_around_the_module() -> None:
+    from sphinx_kwindex.analysis.model import RelatedEntry
+    from sphinx_kwindex.parts.related import LIMIT, window
+
+    entries = (
+        RelatedEntry("pkg", "__init__.py", "package"),
+        *tuple(RelatedEntry(f"pkg.m{i:03}", f"m{i:03}.py", "module") for i in range(200)),
+    )
+    assert window(entries[: LIMIT + 1], "pkg.m000") == entries[: LIMIT + 1]
+    shown = window(entries, "pkg.m100")
+    assert len(shown) == LIMIT + 1
+    assert shown[0].modname == "pkg"
+    assert "pkg.m100" in {entry.modname for entry in shown}
+    assert window(entries, "pkg.m199")[-1].modname == "pkg.m199"
+    assert window(entries, "pkg")[1].modname == "pkg.m000"

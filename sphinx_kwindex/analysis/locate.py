@@ -136,11 +136,14 @@ def _relative(path: str, root: str) -> str:
         return Path(path).as_posix()
 
 
-def related_entries(location: ModuleLocation) -> tuple[RelatedEntry, ...]:
+def related_entries(
+    location: ModuleLocation, listings: dict[tuple[str, str], list[RelatedEntry]] | None = None
+) -> tuple[RelatedEntry, ...]:
     """The modules and subpackages in the folder that holds *location*'s file.
 
     For a package, that is its own folder (its ``__init__`` and children); for a module,
     its package's folder. A top-level plain module has no package folder: nothing.
+    *listings* keeps each folder's listing for the next module of the same folder.
     """
     if location.is_package:
         package = location.modname
@@ -150,7 +153,14 @@ def related_entries(location: ModuleLocation) -> tuple[RelatedEntry, ...]:
         return ()
     found: dict[str, RelatedEntry] = {}
     for folder in location.folders:
-        for entry in _folder_entries(folder, package):
+        if listings is None:
+            entries = _folder_entries(folder, package)
+        else:  # modules of one folder share its listing
+            key = (folder, package)
+            if key not in listings:
+                listings[key] = _folder_entries(folder, package)
+            entries = listings[key]
+        for entry in entries:
             found.setdefault(entry.modname, entry)
     return tuple(sorted(found.values(), key=_related_order))
 

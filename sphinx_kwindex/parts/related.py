@@ -102,4 +102,30 @@ def _start(
     if not facts.related:
         none = _("None: a top-level module has no package folder.")
         result.append(nodes.paragraph("", none))
-    return result, facts.related
+    entries = window(facts.related, modname)
+    if len(entries) < len(facts.related):
+        # a folder of hundreds of modules would make every page in it huge; the folder's
+        # own page (the package's) lists them all
+        owner = modname if facts.location.is_package else modname.rpartition(".")[0]
+        note = _(
+            "This folder holds %d modules and subpackages; the %d nearest to this one "
+            "are shown. All of them: "
+        ) % (len(facts.related), len(entries))
+        result.append(
+            nodes.paragraph("", "", nodes.Text(note), context.keyword_page_link(owner))
+        )
+    return result, entries
+
+
+#: At most this many files of a folder are listed beside each of its modules.
+LIMIT = 40
+
+
+def window(entries: tuple[RelatedEntry, ...], modname: str) -> tuple[RelatedEntry, ...]:
+    """The folder's package and the *LIMIT* files around *modname* (all, when few)."""
+    if len(entries) <= LIMIT + 1:
+        return entries
+    names = [entry.modname for entry in entries]
+    here = names.index(modname) if modname in names else 0
+    start = max(1, min(here - LIMIT // 2, len(entries) - LIMIT))
+    return (entries[0], *entries[start : start + LIMIT])
