@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
 
 import pytest
+from expected_keywords import EXPECTED, EXPECTED_LINES
 
 from sphinx_kwindex.analysis import study_module
 from sphinx_kwindex.analysis.locate import iter_modules, locate, related_entries
@@ -19,9 +19,6 @@ from sphinx_kwindex.analysis.python import (
     read_source,
     resolve_relative,
 )
-
-sys.path.insert(0, str(Path(__file__).parent))
-from expected_keywords import EXPECTED, EXPECTED_LINES
 
 ROOT = str(Path(__file__).parent / "roots" / "test-kwindex")
 

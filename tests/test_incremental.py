@@ -189,3 +189,30 @@ def test_another_builder_in_between_does_not_hide_a_change(project: Project) -> 
         row("td")[0].get_text().strip(): row("td")[1].get_text().strip() for row in rows
     }
     assert sections["describe"] == "Circles"
+
+
+def test_editing_imports_updates_importers_the_index_and_nothing_else(
+    project: Project,
+) -> None:
+    outputs = project.outputs()
+    # kwpkg.sub.deep stops importing kwpkg.util and starts importing kwpkg.sub
+    project.edit("kwpkg/sub/deep.py", "from .. import util\n", "from kwpkg import sub\n")
+    app = project.build()
+    assert warnings(app) == []
+    assert _changed(outputs, project.outputs()) == {
+        "kwindex/kwpkg.sub.deep",  # its own page (read again)
+        "rst/api/deep",  # autodoc reads the module for it
+        "rst/inline",  # shows deep's keyword index inline
+        "rst/index",  # Sphinx: the toctree above a page read again
+        "kwindex/kwpkg.util",  # no longer imported by deep
+        "kwindex/kwpkg.sub",  # now imported by deep; its folder index counts deep's imports
+        "kwindex/kwpkg",  # its import map: sub no longer imports util
+        "kwindex/index",  # the global index
+    }
+    util = body(app, "kwindex/kwpkg.util").find(id="kwindex-imported-by")
+    assert [code.get_text() for code in util.select("code")] == ["kwpkg"]
+    sub = body(app, "kwindex/kwpkg.sub").find(id="kwindex-imported-by")
+    assert [code.get_text() for code in sub.select("code")] == ["kwpkg.sub.deep"]
+    data = kwindex_json(app)["modules"]
+    assert data["kwpkg.util"]["imported_by"] == ["kwpkg"]
+    assert data["kwpkg.sub"]["imported_by"] == ["kwpkg.sub.deep"]

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
+from expected_keywords import EXPECTED
 from helpers import (
     CATEGORIES,
     anchor_exists,
@@ -16,9 +16,6 @@ from helpers import (
     source_lines,
     warnings,
 )
-
-sys.path.insert(0, str(Path(__file__).parent))
-from expected_keywords import EXPECTED
 
 SECTIONS = [
     "kwindex-file-info",

@@ -93,7 +93,9 @@ def import_map(context: Context, modname: str, facts: ModuleFacts | None) -> lis
     for member, label in members.items():
         attributes = [f'label="{_quote(label)}"', f'tooltip="{_quote(member)}"']
         page = context.keyword_page(member)
-        if page is not None:
+        if page == context.docname:
+            attributes.append('style="rounded,bold"')  # this page: marked, not linked
+        elif page is not None:
             try:
                 uri = context.app.builder.get_relative_uri(context.docname, page)
             except NoUri:

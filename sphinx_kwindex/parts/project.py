@@ -79,17 +79,17 @@ class Entry(NamedTuple):
 def entries(context: Context) -> list[Entry]:
     """Every name of the project with its kinds, definers and importers, in index order."""
     result = []
-    plan = context.domain.plan
     for name, uses in context.domain.project.names.items():
-        kinds = sorted({use.category for use in uses if use.role == "defines"})
-        if name in plan:
+        # a module is a name of its own (build_index gives it a "module" use)
+        kinds = sorted({use.category for use in uses if use.role == "defines"} - {"module"})
+        if any(use.category == "module" for use in uses):
             kinds.insert(0, "module")
         if not kinds:
             kinds = ["imports"]
         definers = tuple(
             Link(use.modname, _definition(context, use))
             for use in uses
-            if use.role == "defines"
+            if use.role == "defines" and use.category != "module"
         )
         importers = tuple(
             Link(use.modname, _keyword_section(context, use.modname, "imports"))
