@@ -30,6 +30,7 @@ from sphinx_kwindex.analysis.locate import (
     iter_modules,
     locate,
     related_entries,
+    top_level_names,
 )
 
 if TYPE_CHECKING:
@@ -188,15 +189,21 @@ def expand_patterns(app: Sphinx, patterns: tuple[str, ...]) -> Iterator[Request]
                     location=conf_location(app, "kwindex_modules"),
                 )
             continue
-        parts = pattern.split(".")
+        # walk from the package(s) the pattern starts with ("pkg.sub*", "pkg*.sub")
         prefix = []
-        for part in parts:
+        for part in pattern.split("."):
             if _GLOB.search(part):
                 break
             prefix.append(part)
-        top = ".".join(prefix)
-        location = locate(top) if top else None
-        if location is None:
+        first = pattern.split(".")[0]
+        if prefix:
+            tops = [".".join(prefix)]
+        elif _GLOB.split(first, maxsplit=1)[0]:  # "pkg*": a literal start, then a glob
+            tops = top_level_names(first)
+        else:
+            tops = []
+        locations = [found for found in map(locate, tops) if found is not None]
+        if not locations:
             warn(
                 Subtype.CONFIG,
                 __(
@@ -207,9 +214,10 @@ def expand_patterns(app: Sphinx, patterns: tuple[str, ...]) -> Iterator[Request]
                 location=conf_location(app, "kwindex_modules"),
             )
             continue
-        for modname in iter_modules(location):
-            if fnmatch.fnmatchcase(modname, pattern):
-                yield Request(modname, "")
+        for location in locations:
+            for modname in iter_modules(location):
+                if fnmatch.fnmatchcase(modname, pattern):
+                    yield Request(modname, "")
 
 
 def module_stub(

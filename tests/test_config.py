@@ -123,15 +123,25 @@ def test_module_patterns(tmp_path_factory) -> None:
     app = build_once(
         tmp_path_factory,
         "kwindex",
-        confoverrides={"kwindex_modules": ["kwpkg.sub.d*", "not a module", "*.deep"]},
+        confoverrides={"kwindex_modules": ["kwpk*.su?", "not a module", "*.deep"]},
     )
     assert warnings(app) == [
         "WARNING: kwindex_modules: 'not a module' is not a module name [kwindex.config]",
         "WARNING: kwindex_modules: pattern '*.deep' must start with the name of a "
         "package that can be found [kwindex.config]",
     ]
-    assert "kwpkg.sub.deep" in kwindex_json(app)["modules"]
-    assert "kwpkg.sub" not in kwindex_json(app)["modules"]
+    # kwpkg.sub comes from the pattern alone (no page documents it)
+    assert sorted(kwindex_json(app)["modules"]) == [
+        "kwpkg",
+        "kwpkg.shapes",
+        "kwpkg.sub",
+        "kwpkg.sub.deep",
+        "kwpkg.util",
+    ]
+    narrow = build_once(
+        tmp_path_factory, "kwindex", confoverrides={"kwindex_modules": ["kwpkg.sub.d*"]}
+    )
+    assert "kwpkg.sub" not in kwindex_json(narrow)["modules"]
 
 
 def test_files_we_did_not_write_are_never_overwritten(tmp_path) -> None:

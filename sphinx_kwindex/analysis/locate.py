@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fnmatch
 import importlib.machinery
 import keyword
 import logging
@@ -220,6 +221,25 @@ def _split_module_file(name: str) -> tuple[str, ModuleKind]:
             stem = name[: -len(suffix)]
             return (stem if stem.isidentifier() else ""), "extension"
     return "", "module"
+
+
+def top_level_names(pattern: str, search_path: Sequence[str] | None = None) -> list[str]:
+    """Top-level modules and packages on the path whose name matches the glob *pattern*."""
+    found: set[str] = set()
+    for folder in search_path if search_path is not None else sys.path:
+        try:
+            names = os.listdir(folder or ".")
+        except OSError:
+            continue
+        for name in names:
+            stem = name.removesuffix(".py")
+            if (
+                stem.isidentifier()
+                and fnmatch.fnmatchcase(stem, pattern)
+                and (name.endswith(".py") or os.path.isdir(os.path.join(folder or ".", name)))
+            ):
+                found.add(stem)
+    return sorted(found)
 
 
 def iter_modules(location: ModuleLocation) -> Iterator[str]:
