@@ -169,7 +169,9 @@ def file_information(facts: ModuleFacts, docname: str) -> list[nodes.Node]:
     if info is not None and info.extension:
         fields += field(_("Extension"), nodes.literal(info.extension, info.extension))
     if facts.keywords is not None and facts.keywords.summary:
-        fields += field(_("Summary"), nodes.Text(facts.keywords.summary))
+        # the docstring's words as written: no "smart" quotes
+        summary = nodes.inline("", facts.keywords.summary, support_smartquotes=False)
+        fields += field(_("Summary"), summary)
     fields += placeholder(FILE_LINKS, facts.modname, docname)
     body: list[nodes.Node] = [fields]
     if facts.problem is not None:

@@ -94,3 +94,20 @@ def test_warnings_can_be_silenced_by_subtype(tmp_path_factory) -> None:
         },
     )
     assert [line for line in warnings(quiet) if "WARNING" in line] == []
+
+
+def test_text_from_sources_is_escaped(broken) -> None:
+    page = body(broken, "kwindex/brokenpkg.hostile")
+    summary = next(
+        dd
+        for dt, dd in zip(page.find_all("dt"), page.find_all("dd"), strict=True)
+        if dt.get_text().startswith("Summary")
+    )
+    assert summary.get_text().strip() == (
+        '<script>alert("kw")</script> & {{ x }} *not emphasis* `not code`.'
+    )
+    assert page.find("script") is None
+    assert summary.find("em") is None
+    assert summary.find("b") is None
+    raw = (Path(broken.outdir) / "kwindex" / "brokenpkg.hostile.html").read_text()
+    assert "&lt;script&gt;alert(&quot;kw&quot;)&lt;/script&gt; &amp; {{ x }}" in raw

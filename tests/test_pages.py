@@ -308,3 +308,25 @@ def test_inline_directives(built) -> None:
         "sub/",
         "util.py",
     ]
+
+
+@pytest.mark.parametrize("prefix", ["rst", "myst"])
+def test_related_files_without_argument(built, tmp_path_factory, prefix) -> None:
+    app = built
+    if prefix == "myst":
+        from conftest import build_once
+
+        app = build_once(
+            tmp_path_factory,
+            "kwindex",
+            confoverrides={"root_doc": "myst/index", "exclude_patterns": ["_build", "rst/**"]},
+        )
+    # the module documented on the page (py:module, or currentmodule)
+    deep = body(app, f"{prefix}/api/deep").select("div.kwindex-related")
+    assert len(deep) == 1
+    assert deep[0].select_one("li.kwindex-current").code.get_text() == "deep.py"
+    # a page that places it itself gets no second, automatic one
+    shapes = body(app, f"{prefix}/api/shapes").select("div.kwindex-related")
+    assert len(shapes) == 1
+    assert "kwindex-related-files" not in shapes[0]["class"]
+    assert shapes[0].select_one("li.kwindex-current").code.get_text() == "shapes.py"

@@ -1,0 +1,3 @@
+"""<script>alert("kw")</script> & {{ x }} *not emphasis* `not code`."""
+
+VALUE = "<b>bold?</b>"
