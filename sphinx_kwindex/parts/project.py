@@ -22,14 +22,6 @@ if TYPE_CHECKING:
     from sphinx_kwindex.analysis.project import NameUse
     from sphinx_kwindex.parts.context import Context
 
-KIND_LABELS = {
-    "classes": "class",
-    "functions": "function",
-    "methods": "method",
-    "attributes": "attribute",
-    "imports": "import",
-}
-
 
 def kind_label(category: str) -> str:
     return {
