@@ -76,9 +76,13 @@ class _ModuleDirective(SphinxDirective):
                 problem.message,
                 location=where,
             )
-        if not settings(self.config).private and facts.keywords is not None:
-            facts = facts._replace(keywords=_public(facts.keywords))
-        return facts
+        return self.visible(facts)
+
+    def visible(self, facts: ModuleFacts) -> ModuleFacts:
+        """*facts* without ``_private`` keywords, unless ``kwindex_private`` wants them."""
+        if settings(self.config).private or facts.keywords is None:
+            return facts
+        return facts._replace(keywords=_public(facts.keywords))
 
 
 class KwindexPageDirective(_ModuleDirective):
@@ -111,12 +115,10 @@ class KwindexPageDirective(_ModuleDirective):
             child = study_module(entry.modname, sys.path)
             if child.location is not None and child.location.path:
                 self.env.note_dependency(child.location.path)
-            if not settings(self.config).private and child.keywords is not None:
-                child = child._replace(keywords=_public(child.keywords))
-            self.domain.note_shown(self.env.docname, entry.modname, child)
+            self.domain.note_shown(self.env.docname, entry.modname, self.visible(child))
 
 
-class KwindexGlobalDirective(_ModuleDirective):
+class KwindexGlobalDirective(SphinxDirective):
     """The body of the generated global keyword index page."""
 
     def run(self) -> list[nodes.Node]:
