@@ -6,7 +6,7 @@ clears it per document and merges it from parallel readers (``-j``).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
+from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple, TypeVar
 
 from docutils import nodes
 from sphinx import addnodes
@@ -17,12 +17,15 @@ from sphinx_kwindex._nodes import kwindex_placeholder
 from sphinx_kwindex.analysis.project import ProjectIndex
 
 if TYPE_CHECKING:
-    from collections.abc import Set
+    from collections.abc import Callable, Set
 
     from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
 
     from sphinx_kwindex.analysis.model import ModuleFacts
+
+
+T = TypeVar("T")
 
 
 class PlannedModule(NamedTuple):
@@ -108,6 +111,19 @@ class KwindexDomain(Domain):
 
     def set_project(self, index: ProjectIndex) -> None:
         self.data["project"] = index
+
+    def derived(self, name: str, compute: Callable[[], T]) -> T:
+        """A value computed from this build's project index, once per process (kept on the
+        domain object, which is not pickled, and dropped when the index is replaced)."""
+        project = self.data.get("project")
+        owner, values = self.__dict__.get("_derived", (None, {}))
+        if owner is not project:
+            values = {}
+            self.__dict__["_derived"] = (project, values)
+        if name not in values:
+            values[name] = compute()
+        result: T = values[name]
+        return result
 
     def note_shown(self, docname: str, modname: str, facts: ModuleFacts | None) -> None:
         """Page *docname* shows *modname*'s facts (``None``: take its keyword page's)."""

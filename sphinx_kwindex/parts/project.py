@@ -69,7 +69,12 @@ class Entry(NamedTuple):
 
 
 def entries(context: Context) -> list[Entry]:
-    """Every name of the project with its kinds, definers and importers, in index order."""
+    """Every name of the project with its kinds, definers and importers, in index order
+    (made once per build: the index page, its digest and the letter pages share it)."""
+    return context.domain.derived("entries", lambda: _entries(context))
+
+
+def _entries(context: Context) -> list[Entry]:
     result = []
     for name, uses in context.domain.project.names.items():
         # a module is a name of its own (build_index gives it a "module" use)
