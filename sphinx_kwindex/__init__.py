@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from docutils import nodes
 
-from sphinx_kwindex import _config, _locale
+from sphinx_kwindex import _config, _locale, _stats
 from sphinx_kwindex._directives import (
     KwindexDirective,
     KwindexGlobalDirective,
@@ -23,7 +23,9 @@ from sphinx_kwindex._links import on_missing_reference
 from sphinx_kwindex._nodes import kwindex_placeholder
 from sphinx_kwindex._project import on_env_updated
 from sphinx_kwindex._roles import KeywordRole
+from sphinx_kwindex._sidebar import on_html_page_context as share_sidebar
 from sphinx_kwindex._static import add_stylesheet, copy_stylesheet
+from sphinx_kwindex._stats import timed, timed_pages
 from sphinx_kwindex._stubs import on_builder_inited
 from sphinx_kwindex._updates import on_build_finished as commit_page_digests
 from sphinx_kwindex._updates import on_env_get_updated
@@ -62,21 +64,26 @@ def setup(app: Sphinx) -> ExtensionMetadata:
         texinfo=_SKIPPED,
     )
     app.add_transform(RelatedFilesSection)
+    app.connect("builder-inited", _stats.on_builder_inited, priority=1)
     # after autosummary (500), so that the stubs it generates are scanned too
-    app.connect("builder-inited", on_builder_inited, priority=600)
+    app.connect("builder-inited", timed("plan pages")(on_builder_inited), priority=600)
     app.connect("builder-inited", add_stylesheet)
-    app.connect("builder-inited", complete_source_pages)
-    app.connect("doctree-resolved", on_doctree_resolved)
+    app.connect("builder-inited", timed("source line anchors")(complete_source_pages))
+    app.connect("doctree-resolved", timed("fill pages")(on_doctree_resolved))
     # after intersphinx (500): a keyword it can resolve links to the other project
-    app.connect("missing-reference", on_missing_reference, priority=900)
+    app.connect(
+        "missing-reference", timed("keyword links")(on_missing_reference), priority=900
+    )
     # the project index first: page digests depend on it
-    app.connect("env-updated", on_env_updated)
-    app.connect("env-get-updated", on_env_get_updated)
-    app.connect("html-page-context", on_html_page_context)
-    app.connect("html-collect-pages", on_html_collect_pages)
+    app.connect("env-updated", timed("project index")(on_env_updated))
+    app.connect("env-get-updated", timed("page digests")(on_env_get_updated))
+    app.connect("html-page-context", timed("source line anchors")(on_html_page_context))
+    app.connect("html-page-context", timed("sidebars")(share_sidebar))
+    app.connect("html-collect-pages", timed_pages("letter pages")(on_html_collect_pages))
     app.connect("build-finished", on_build_finished)
     app.connect("build-finished", commit_page_digests)
     app.connect("build-finished", copy_stylesheet)
+    app.connect("build-finished", _stats.report, priority=900)
     return {
         "version": __version__,
         "env_version": ENV_VERSION,

@@ -40,6 +40,8 @@ class Settings:
     graphs: bool | None
     #: Above this many names, HTML builders split the global index into a page per letter.
     index_split: int
+    #: Whether ``kwindex.json`` reports the extension's own time (``"stats"``).
+    stats: bool
 
     def docname(self, modname: str) -> str:
         """The docname of *modname*'s keyword page."""
@@ -56,6 +58,7 @@ DEFAULTS: dict[str, Any] = {
     "kwindex_json": True,
     "kwindex_graphs": None,
     "kwindex_index_split": 2000,
+    "kwindex_stats": False,
 }
 
 
@@ -82,6 +85,7 @@ def settings(config: Config) -> Settings:
         json=config.kwindex_json,
         graphs=config.kwindex_graphs,
         index_split=config.kwindex_index_split,
+        stats=config.kwindex_stats,
     )
 
 
@@ -185,6 +189,7 @@ _CHECKS: dict[str, Callable[[Any], Any]] = {
     "kwindex_json": _check_bool,
     "kwindex_graphs": _check_optional_bool,
     "kwindex_index_split": _check_count,
+    "kwindex_stats": _check_bool,
 }
 
 _TYPES: dict[str, set[type]] = {"kwindex_graphs": {bool, type(None)}}

@@ -21,6 +21,7 @@ from sphinx_kwindex._domain import KwindexDomain
 from sphinx_kwindex._locale import _, __
 from sphinx_kwindex._nodes import RELATED, RELATED_LIST, kwindex_placeholder, placeholder
 from sphinx_kwindex._render import as_containers, as_sections, blocks, global_blocks
+from sphinx_kwindex._stats import timed_read
 from sphinx_kwindex._warnings import Subtype, file_location, warn
 from sphinx_kwindex.analysis import study_module
 from sphinx_kwindex.analysis.locate import is_module_name
@@ -94,6 +95,7 @@ class KwindexPageDirective(_ModuleDirective):
         "origin": directives.unchanged,
     }
 
+    @timed_read
     def run(self) -> list[nodes.Node]:
         modname = self.module_argument()
         if modname is None:
@@ -121,6 +123,7 @@ class KwindexPageDirective(_ModuleDirective):
 class KwindexGlobalDirective(SphinxDirective):
     """The body of the generated global keyword index page."""
 
+    @timed_read
     def run(self) -> list[nodes.Node]:
         return as_sections(global_blocks(self.env.docname))
 
@@ -131,6 +134,7 @@ class KwindexDirective(_ModuleDirective):
     required_arguments = 1
     has_content = False
 
+    @timed_read
     def run(self) -> list[nodes.Node]:
         modname = self.module_argument()
         if modname is None:
@@ -151,6 +155,7 @@ class RelatedFilesDirective(_ModuleDirective):
     optional_arguments = 1
     has_content = False
 
+    @timed_read
     def run(self) -> list[nodes.Node]:
         if self.arguments:
             modname = self.module_argument()

@@ -177,6 +177,9 @@ class KwindexDomain(Domain):
                 self.shown[docname] = otherdata["shown"][docname]
             if docname in otherdata["placeholders"]:
                 self.placeholders[docname] = otherdata["placeholders"][docname]
+            seconds = otherdata.get("read_seconds", {}).get(docname)
+            if seconds is not None:  # the reader's own time (see _stats)
+                self.data.setdefault("read_seconds", {})[docname] = seconds
             modules = otherdata["doc_modules"].get(docname)
             if modules:
                 self.data["doc_modules"][docname] = modules

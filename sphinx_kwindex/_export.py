@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -11,10 +12,12 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.errors import NoUri
 
+from sphinx_kwindex import _stats
 from sphinx_kwindex._config import Settings, settings
 from sphinx_kwindex._domain import KwindexDomain, module_location, object_location
 from sphinx_kwindex._links import viewcode_page
 from sphinx_kwindex._locale import __
+from sphinx_kwindex._stats import domain_of
 from sphinx_kwindex._warnings import logger
 
 if TYPE_CHECKING:
@@ -31,7 +34,13 @@ def on_build_finished(app: Sphinx, exception: BaseException | None) -> None:
     config = settings(app.config)
     if exception is not None or not config.json:
         return
+    begin = time.perf_counter()
     data = export(app, app.env, config)
+    if config.stats:
+        domain = domain_of(app)
+        _stats.add(domain, "export JSON", time.perf_counter() - begin)
+        steps = _stats.seconds(domain)
+        data["stats"] = {"seconds": steps, "total_seconds": sum(steps.values())}
     text = json.dumps(data, indent=1, ensure_ascii=False, sort_keys=False) + "\n"
     path = Path(app.outdir) / FILENAME
     try:

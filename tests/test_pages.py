@@ -330,3 +330,23 @@ def test_related_files_without_argument(built, tmp_path_factory, prefix) -> None
     assert len(shapes) == 1
     assert "kwindex-related-files" not in shapes[0]["class"]
     assert shapes[0].select_one("li.kwindex-current").code.get_text() == "shapes.py"
+
+
+def test_keyword_pages_share_one_navigation_sidebar(tmp_path_factory) -> None:
+    from conftest import build_once
+    from helpers import html
+
+    app = build_once(tmp_path_factory, "kwindex", confoverrides={"html_theme": "alabaster"})
+    navigations = []
+    for docname in ("kwindex/kwpkg", "kwindex/kwpkg.util", "kwindex/index"):
+        heading = html(app, docname).find("h3", string="Navigation")
+        assert heading is not None
+        nav = heading.find_next_sibling("ul")
+        navigations.append(str(nav))
+        links = [a["href"] for a in nav.find_all("a")]
+        assert "../rst/api/shapes.html" in links
+        assert nav.select(".current") == []
+    assert navigations[0] == navigations[1] == navigations[2]
+    # a page in the toctree keeps its own, with its entry marked
+    own = html(app, "rst/api/shapes").find("h3", string="Navigation").find_next_sibling("ul")
+    assert own.select("li.current")
