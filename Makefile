@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 DEMO   := example_project/docs
 DEMO_OUT := $(DEMO)/_build/html
 
-.PHONY: demo test lint bench clean venv
+.PHONY: demo test lint bench bench-small clean venv
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,14 @@ lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
+
+# issue 6: baseline (autodoc + viewcode) against + sphinx_kwindex, alternating, 3 rounds;
+# creates benchmarks/.venv-bench on first use. Large: sympy (809 modules), small: markdown-it-py.
+bench:
+	$(PYTHON) benchmarks/bench.py --size large --out bench-results/large.json
+
+bench-small:
+	$(PYTHON) benchmarks/bench.py --size small --out bench-results/small.json
 
 clean:
 	rm -rf $(DEMO)/_build $(DEMO)/kwindex .pytest_cache
