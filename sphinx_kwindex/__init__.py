@@ -9,6 +9,7 @@ from docutils import nodes
 from sphinx_kwindex import _config, _locale, _stats
 from sphinx_kwindex._directives import (
     KwindexDirective,
+    KwindexDocumentDirective,
     KwindexGlobalDirective,
     KwindexPageDirective,
     RelatedFilesDirective,
@@ -51,6 +52,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_domain(KwindexDomain)
     app.add_directive("kwindex-page", KwindexPageDirective)
     app.add_directive("kwindex-global", KwindexGlobalDirective)
+    app.add_directive("kwindex-document", KwindexDocumentDirective)
     app.add_directive("kwindex", KwindexDirective)
     app.add_directive("related-files", RelatedFilesDirective)
     app.add_role("kw", KeywordRole())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fnmatch
 import re
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -42,6 +43,21 @@ class Settings:
     index_split: int
     #: Whether ``kwindex.json`` reports the extension's own time (``"stats"``).
     stats: bool
+    #: Glob patterns of docnames whose pages get a keyword page of their own.
+    documents: tuple[str, ...]
+    #: Words never to count as identifiers of a document.
+    stopwords: frozenset[str]
+    #: Words always to count as identifiers where a document uses them.
+    terms: frozenset[str]
+
+    def document_page(self, docname: str) -> str:
+        """The docname of a prose document's keyword page."""
+        return f"{self.dir}/doc/{docname}"
+
+    def indexes_document(self, docname: str) -> bool:
+        return not docname.startswith(self.dir + "/") and any(
+            fnmatch.fnmatchcase(docname, pattern) for pattern in self.documents
+        )
 
     def docname(self, modname: str) -> str:
         """The docname of *modname*'s keyword page."""
@@ -59,6 +75,9 @@ DEFAULTS: dict[str, Any] = {
     "kwindex_graphs": None,
     "kwindex_index_split": 2000,
     "kwindex_stats": False,
+    "kwindex_documents": [],
+    "kwindex_stopwords": [],
+    "kwindex_terms": [],
 }
 
 
@@ -86,6 +105,9 @@ def settings(config: Config) -> Settings:
         graphs=config.kwindex_graphs,
         index_split=config.kwindex_index_split,
         stats=config.kwindex_stats,
+        documents=tuple(config.kwindex_documents),
+        stopwords=frozenset(config.kwindex_stopwords),
+        terms=frozenset(config.kwindex_terms),
     )
 
 
@@ -190,6 +212,9 @@ _CHECKS: dict[str, Callable[[Any], Any]] = {
     "kwindex_graphs": _check_optional_bool,
     "kwindex_index_split": _check_count,
     "kwindex_stats": _check_bool,
+    "kwindex_documents": _check_patterns,
+    "kwindex_stopwords": _check_patterns,
+    "kwindex_terms": _check_patterns,
 }
 
 _TYPES: dict[str, set[type]] = {"kwindex_graphs": {bool, type(None)}}

@@ -19,8 +19,20 @@ from sphinx.util.nodes import make_id
 from sphinx_kwindex._config import settings
 from sphinx_kwindex._domain import KwindexDomain
 from sphinx_kwindex._locale import _, __
-from sphinx_kwindex._nodes import RELATED, RELATED_LIST, kwindex_placeholder, placeholder
-from sphinx_kwindex._render import as_containers, as_sections, blocks, global_blocks
+from sphinx_kwindex._nodes import (
+    DOC_IDENTIFIERS,
+    RELATED,
+    RELATED_LIST,
+    kwindex_placeholder,
+    placeholder,
+)
+from sphinx_kwindex._render import (
+    as_containers,
+    as_sections,
+    blocks,
+    document_blocks,
+    global_blocks,
+)
 from sphinx_kwindex._stats import timed_read
 from sphinx_kwindex._warnings import Subtype, file_location, warn
 from sphinx_kwindex.analysis import study_module
@@ -128,14 +140,37 @@ class KwindexGlobalDirective(SphinxDirective):
         return as_sections(global_blocks(self.env.docname))
 
 
-class KwindexDirective(_ModuleDirective):
-    """``.. kwindex:: pkg.mod``: a module's keyword index, inline."""
+class KwindexDocumentDirective(SphinxDirective):
+    """The body of a prose document's generated keyword page."""
 
     required_arguments = 1
+    final_argument_whitespace = True
+
+    @timed_read
+    def run(self) -> list[nodes.Node]:
+        document = self.arguments[0].strip()
+        if document not in self.env.found_docs:
+            warn(
+                Subtype.DIRECTIVE,
+                __("kwindex-document: no document %r"),
+                document,
+                location=self.get_location(),
+            )
+            return []
+        return as_sections(document_blocks(document, self.env.docname))
+
+
+class KwindexDirective(_ModuleDirective):
+    """``.. kwindex:: pkg.mod``: a module's keyword index, inline; without an argument, the
+    identifiers of the page it is on."""
+
+    optional_arguments = 1
     has_content = False
 
     @timed_read
     def run(self) -> list[nodes.Node]:
+        if not self.arguments:
+            return [self.own_identifiers()]
         modname = self.module_argument()
         if modname is None:
             return []
@@ -147,6 +182,21 @@ class KwindexDirective(_ModuleDirective):
         parts = blocks(facts, settings(self.config), docname, graphs=self.domain.graphs)
         container.extend(as_containers(parts, self.env, self.state.document, modname))
         return [container]
+
+    def own_identifiers(self) -> nodes.Node:
+        """This page's identifiers (filled once all pages are read)."""
+        docname = self.env.docname
+        container = nodes.container(
+            "", classes=["kwindex", "kwindex-inline", "kwindex-identifiers"]
+        )
+        self.set_source_info(container)
+        container["ids"] = [
+            make_id(self.env, self.state.document, "kwindex-identifiers", docname)
+        ]
+        self.state.document.note_explicit_target(container)
+        container += nodes.rubric(_("Identifiers"), _("Identifiers"))
+        container += placeholder(DOC_IDENTIFIERS, docname, docname)
+        return container
 
 
 class RelatedFilesDirective(_ModuleDirective):

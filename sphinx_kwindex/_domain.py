@@ -13,7 +13,8 @@ from sphinx import addnodes
 from sphinx.domains import Domain
 from sphinx.util.nodes import make_refnode
 
-from sphinx_kwindex._nodes import kwindex_placeholder
+from sphinx_kwindex._config import settings
+from sphinx_kwindex._nodes import DOC_IDENTIFIERS, kwindex_placeholder
 from sphinx_kwindex.analysis.project import ProjectIndex
 
 if TYPE_CHECKING:
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
     from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
 
-    from sphinx_kwindex.analysis.model import ModuleFacts
+    from sphinx_kwindex.analysis.model import DocumentFacts, ModuleFacts
 
 
 T = TypeVar("T")
@@ -62,7 +63,7 @@ class KwindexDomain(Domain):
 
     name = "kwindex"
     label = "Keyword index"
-    data_version = 3
+    data_version = 4
     initial_data: ClassVar[dict[str, Any]] = {
         # modname -> PlannedModule; set at builder-inited, before reading
         "plan": {},
@@ -75,6 +76,8 @@ class KwindexDomain(Domain):
         "doc_modules": {},
         # docname -> ((kind, modname), ...): the placeholders on a page, in order
         "placeholders": {},
+        # docname -> DocumentFacts: the identifiers of indexed prose documents
+        "documents": {},
     }
 
     # -- typed views of the data ------------------------------------------------------
@@ -89,15 +92,34 @@ class KwindexDomain(Domain):
         return result
 
     @property
+    def documents(self) -> dict[str, DocumentFacts]:
+        """docname -> what the prose document talks about (when it is indexed)."""
+        result: dict[str, DocumentFacts] = self.data["documents"]
+        return result
+
+    @property
     def placeholders(self) -> dict[str, tuple[tuple[str, str], ...]]:
         result: dict[str, tuple[tuple[str, str], ...]] = self.data["placeholders"]
         return result
 
     # -- recording (read phase) -----------------------------------------------------
-    def set_plan(self, plan: dict[str, PlannedModule], *, graphs: bool = False) -> None:
-        """This build's keyword pages, and whether import maps are drawn."""
+    def set_plan(
+        self,
+        plan: dict[str, PlannedModule],
+        *,
+        graphs: bool = False,
+        documents: dict[str, str] | None = None,
+    ) -> None:
+        """This build's keyword pages (modules, and prose documents), and whether import maps
+        are drawn."""
         self.data["plan"] = plan
         self.data["graphs"] = graphs
+        self.data["document_plan"] = documents or {}
+
+    def document_page(self, env: BuildEnvironment, docname: str) -> str | None:
+        """Docname of a prose document's keyword page, if this build has it."""
+        page: str | None = self.data.get("document_plan", {}).get(docname)
+        return page if page is not None and page in env.all_docs else None
 
     @property
     def graphs(self) -> bool:
@@ -160,9 +182,19 @@ class KwindexDomain(Domain):
             self.data["doc_modules"][docname] = tuple(found)
         if placeholders:
             self.placeholders[docname] = tuple(placeholders)
+        config = settings(env.config)
+        if config.indexes_document(docname) or (DOC_IDENTIFIERS, docname) in placeholders:
+            from sphinx_kwindex._prose import collect  # (it imports this module)
+
+            # the indexed modules' names count as words too ("tidepool", "kwpkg.util")
+            terms = config.terms | set(self.plan)
+            self.documents[docname] = collect(
+                document, docname, terms=terms, stopwords=config.stopwords
+            )
 
     def clear_doc(self, docname: str) -> None:
         self.shown.pop(docname, None)
+        self.documents.pop(docname, None)
         self.placeholders.pop(docname, None)
         sections = self.data["sections"]
         for module in self.data["doc_modules"].pop(docname, ()):
@@ -177,6 +209,8 @@ class KwindexDomain(Domain):
                 self.shown[docname] = otherdata["shown"][docname]
             if docname in otherdata["placeholders"]:
                 self.placeholders[docname] = otherdata["placeholders"][docname]
+            if docname in otherdata["documents"]:
+                self.documents[docname] = otherdata["documents"][docname]
             seconds = otherdata.get("read_seconds", {}).get(docname)
             if seconds is not None:  # the reader's own time (see _stats)
                 self.data.setdefault("read_seconds", {})[docname] = seconds
@@ -299,11 +333,18 @@ def _enclosing_section(node: nodes.Element, document: nodes.document) -> tuple[s
         parent = parent.parent
     if parent is None:
         return "", ""
-    title = parent.next_node(nodes.title)
+    return section_title_and_anchor(parent, document)
+
+
+def section_title_and_anchor(
+    section: nodes.section, document: nodes.document
+) -> tuple[str, str]:
+    """A section's title, and the id to link it by."""
+    title = section.next_node(nodes.title)
     text = title.astext() if title is not None else ""
     # a module target's id (module-x) is moved onto its section: prefer the title's own id
-    for name in parent["names"]:
+    for name in section["names"]:
         anchor = document.nameids.get(name)
         if anchor:
             return text, anchor
-    return text, parent["ids"][0] if parent["ids"] else ""
+    return text, section["ids"][0] if section["ids"] else ""

@@ -19,12 +19,14 @@ from sphinx_kwindex._links import viewcode_page
 from sphinx_kwindex._locale import __
 from sphinx_kwindex._stats import domain_of
 from sphinx_kwindex._warnings import logger
+from sphinx_kwindex.parts import document
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
     from sphinx_kwindex.analysis.model import Keyword, ModuleFacts
+    from sphinx_kwindex.analysis.project import NameUse
 
 FILENAME = "kwindex.json"
 VERSION = 1
@@ -64,12 +66,46 @@ def export(app: Sphinx, env: BuildEnvironment, config: Settings) -> dict[str, An
         if facts is not None:
             modules[modname] = module_record(app, env, domain, config, facts)
     names = {
-        name: [
-            {"module": use.modname, "category": use.category, "role": use.role} for use in uses
-        ]
-        for name, uses in domain.project.names.items()
+        name: [_use_record(use) for use in uses] for name, uses in domain.project.names.items()
     }
-    return {"version": VERSION, "modules": modules, "keywords": names}
+    result: dict[str, Any] = {"version": VERSION, "modules": modules, "keywords": names}
+    if domain.data.get("document_plan"):
+        result["documents"] = documents_record(app, domain)
+    return result
+
+
+def documents_record(app: Sphinx, domain: KwindexDomain) -> dict[str, Any]:
+    """docname -> the prose document's facts, as its keyword page shows them."""
+    from sphinx_kwindex._fill import context_for
+
+    context = context_for(app, "")
+    records = {}
+    for docname in sorted(domain.data["document_plan"]):
+        source = document.source_of(context, docname)
+        relpath, size, lines, kind, _suffix = source or (None, None, None, None, None)
+        records[docname] = {
+            "path": relpath,
+            "size": size,
+            "lines": lines,
+            "type": kind,
+            "identifiers": [
+                {
+                    "name": mention.name,
+                    "target": _page_uri(app, where.docname, where.anchor) if where else None,
+                    "section": mention.section,
+                }
+                for mention in domain.project.documents.get(docname, ())
+                for where in [document.identifier_location(context, mention.name)]
+            ],
+            "related": document.siblings(context, docname),
+        }
+    return records
+
+
+def _use_record(use: NameUse) -> dict[str, str]:
+    if use.role == "mentions":
+        return {"document": use.modname, "role": use.role}
+    return {"module": use.modname, "category": use.category, "role": use.role}
 
 
 def module_record(

@@ -54,6 +54,8 @@ class KeywordIndex(Index):
     def _target(self, use: NameUse) -> tuple[str, str] | None:
         domain = self.domain
         assert isinstance(domain, KwindexDomain)
+        if use.role == "mentions":
+            return use.modname, ""
         if use.category == "module":
             page = domain.page_of(use.modname)
             return (page, "") if page is not None and page in domain.env.all_docs else None
@@ -70,4 +72,6 @@ class KeywordIndex(Index):
 def _role(use: NameUse) -> str:
     if use.category == "module":
         return _("module")
+    if use.role == "mentions":
+        return _("mentioned in")
     return _("defined in") if use.role == "defines" else _("imported by")

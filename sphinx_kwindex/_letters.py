@@ -77,6 +77,7 @@ def _entry(context: Context, entry: Entry) -> dict[str, Any]:
     for label, links in (
         (_("Defined in: "), entry.definers),
         (_("Imported by: "), entry.importers),
+        (_("Mentioned in: "), entry.mentions),
     ):
         if links:
             lines.append(

@@ -30,6 +30,12 @@ IMPORT_MAP = "import-map"
 #: The global index page: the modules as a tree, and every name from A to Z.
 MODULE_TREE = "module-tree"
 NAMES = "names"
+#: A prose document's keyword index (``modname`` holds the document's docname).
+DOC_FILE = "doc-file"
+DOC_IDENTIFIERS = "doc-identifiers"
+DOC_SECTIONS = "doc-sections"
+DOC_RELATED = "doc-related"
+DOC_XREFS = "doc-xrefs"
 
 
 def placeholder(kind: str, modname: str, docname: str) -> kwindex_placeholder:

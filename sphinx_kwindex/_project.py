@@ -24,4 +24,7 @@ def on_env_updated(app: Sphinx, env: BuildEnvironment) -> None:
         facts = domain.facts(modname)
         if facts is not None and facts.keywords is not None:
             modules[modname] = facts.keywords
-    domain.set_project(build_index(modules, settings(app.config).categories))
+    python = env.domains["py"].data
+    known = set(python["objects"]) | set(python["modules"])
+    index = build_index(modules, settings(app.config).categories, domain.documents, known)
+    domain.set_project(index)

@@ -17,6 +17,11 @@ from sphinx.util.nodes import make_id
 from sphinx_kwindex._locale import _
 from sphinx_kwindex._nodes import (
     DEPENDENCIES,
+    DOC_FILE,
+    DOC_IDENTIFIERS,
+    DOC_RELATED,
+    DOC_SECTIONS,
+    DOC_XREFS,
     FILE_LINKS,
     IMPORT_MAP,
     IMPORTED_BY,
@@ -107,6 +112,21 @@ def blocks(facts: ModuleFacts, config: Settings, docname: str, *, graphs: bool) 
         part("dependencies", _("Dependencies"), DEPENDENCIES),
         part("imported-by", _("Imported by"), IMPORTED_BY),
         part("xrefs", _("Cross-references"), XREFS),
+    ]
+
+
+def document_blocks(document: str, docname: str) -> list[Block]:
+    """The parts of a prose document's keyword index (*docname* is the page holding them)."""
+
+    def part(key: str, title: str, kind: str) -> Block:
+        return Block(key, title, [placeholder(kind, document, docname)], (f"kwindex-{key}",))
+
+    return [
+        part("file-info", _("File information"), DOC_FILE),
+        part("identifiers", _("Identifiers"), DOC_IDENTIFIERS),
+        part("section-map", _("Keyword \N{RIGHTWARDS ARROW} section map"), DOC_SECTIONS),
+        part("related", _("Related files"), DOC_RELATED),
+        part("xrefs", _("Cross-references"), DOC_XREFS),
     ]
 
 

@@ -71,7 +71,8 @@ def on_builder_inited(app: Sphinx) -> None:
     if folder is None or stub_format is None:
         domain.set_plan({})
         return
-    requests = [*scan_documents(app, config), *expand_patterns(app, config.modules)]
+    documents: list[str] = []
+    requests = [*scan_documents(app, config, documents), *expand_patterns(app, config.modules)]
     plan: dict[str, PlannedModule] = {}
     for request in requests:
         if request.modname in plan or _excluded(request.modname, config):
@@ -107,13 +108,23 @@ def on_builder_inited(app: Sphinx) -> None:
         if outcome == "refused":
             del plan[planned.modname]
     keep = set(plan)
-    if plan:
+    pages = {}
+    for docname in documents:
+        title = f"Keyword Index: {docname}"
+        text = stub_source(title, "kwindex-document", docname, [], stub_format.syntax)
+        path = folder / "doc" / f"{docname}{stub_format.suffix}"
+        outcome = write_stub(path, text)
+        written += outcome == "written"
+        if outcome != "refused":
+            keep.add(f"doc/{docname}")
+            pages[docname] = config.document_page(docname)
+    if plan or pages:
         text = stub_source(__("Keyword Index"), "kwindex-global", "", [], stub_format.syntax)
         if write_stub(folder / f"index{stub_format.suffix}", text) != "refused":
             keep.add("index")
     removed = remove_stale(folder, keep, stub_format.suffix)
-    domain.set_plan(plan, graphs=graphs)
-    if plan or removed:
+    domain.set_plan(plan, graphs=graphs, documents=pages)
+    if plan or pages or removed:
         logger.info(
             bold(__("[kwindex] ")) + __("%d modules indexed (%d pages written, %d removed)"),
             len(plan),
@@ -145,9 +156,14 @@ def graphs_wanted(app: Sphinx, config: Settings) -> bool:
     return True
 
 
-def scan_documents(app: Sphinx, config: Settings) -> Iterator[Request]:
+def scan_documents(
+    app: Sphinx, config: Settings, documents: list[str] | None = None
+) -> Iterator[Request]:
     """Modules that a source document (reST or MyST) documents: ``automodule``, or
-    ``module``/``py:module`` for pages that document a module's members one by one."""
+    ``module``/``py:module`` for pages that document a module's members one by one.
+
+    The docnames that ``kwindex_documents`` selects are added to *documents*.
+    """
     srcdir = Path(app.srcdir)
     suffixes = tuple(app.config.source_suffix)
     exclude = [
@@ -166,10 +182,12 @@ def scan_documents(app: Sphinx, config: Settings) -> Iterator[Request]:
             )
         except OSError:
             continue  # Sphinx itself reports unreadable documents
-        if "module" not in text:
-            continue
         suffix = next(suffix for suffix in suffixes if filename.endswith(suffix))
         docname = filename[: -len(suffix)]
+        if documents is not None and config.indexes_document(docname):
+            documents.append(docname)
+        if "module" not in text:
+            continue
         for mention in module_mentions(text):
             if is_module_name(mention.modname):
                 yield Request(mention.modname, f"{docname}:{mention.line}")
@@ -347,14 +365,15 @@ def write_stub(path: Path, text: str) -> str:
 
 
 def remove_stale(folder: Path, keep: set[str], suffix: str) -> int:
-    """Delete the generated stubs not named in *keep*; never touch any other file."""
+    """Delete the generated stubs not named in *keep* (paths below *folder*, without suffix);
+    never touch any other file."""
     removed = 0
     try:
-        candidates = [entry for entry in folder.iterdir() if entry.suffix in {".rst", ".md"}]
+        candidates = [path for path in folder.rglob("*") if path.suffix in {".rst", ".md"}]
     except OSError:
         return 0
     for path in candidates:
-        stem = path.name[: -len(path.suffix)]
+        stem = path.relative_to(folder).as_posix()[: -len(path.suffix)]
         if stem in keep and path.suffix == suffix:
             continue
         try:

@@ -88,6 +88,7 @@ def test_json_dependencies_and_keyword_map(built) -> None:
         {"module": "kwpkg.shapes", "category": "classes", "role": "defines"},
         {"module": "kwpkg", "category": "imports", "role": "imports"},
         {"module": "kwpkg.util", "category": "imports", "role": "imports"},
+        {"document": "rst/guide", "role": "mentions"},
     ]
     # imported under another name (Square as Sq): still one entry
     assert {use["module"] for use in names["Square"] if use["role"] == "imports"} == {
@@ -130,7 +131,11 @@ def test_global_index_page(built) -> None:
     assert entry.name == "dt"
     assert entry.get_text() == "Circle (class)"
     lines = [p.get_text() for p in entry.find_next_sibling("dd").find_all("p")]
-    assert lines == ["Defined in: kwpkg.shapes", "Imported by: kwpkg, kwpkg.util"]
+    assert lines == [
+        "Defined in: kwpkg.shapes",
+        "Imported by: kwpkg, kwpkg.util",
+        "Mentioned in: rst/guide",
+    ]
     defined = entry.find_next_sibling("dd").p.a["href"]
     assert defined == "../rst/api/shapes.html#kwpkg.shapes.Circle"
     module = page.find(id="kw-kwpkg.util")
@@ -236,7 +241,7 @@ def test_large_index_is_split_by_letter(tmp_path_factory) -> None:
     assert entry is not None
     assert (
         re.sub(r"\s+", " ", entry.find_next_sibling("dd").get_text()).strip()
-        == "Defined in: kwpkg.shapes Imported by: kwpkg, kwpkg.util"
+        == "Defined in: kwpkg.shapes Imported by: kwpkg, kwpkg.util Mentioned in: rst/guide"
     )
     for link in letter.select("dl.kwindex-names a"):
         assert anchor_exists(*resolve_href(app, "kwindex/index-C", link["href"]))

@@ -103,3 +103,22 @@ class ModuleFacts(NamedTuple):
     keywords: ModuleKeywords | None
     problem: SourceProblem | None
     related: tuple[RelatedEntry, ...]
+
+
+class Mention(NamedTuple):
+    """An identifier a prose document talks about, where it first does."""
+
+    name: str
+    #: Title and id of the section it first appears in.
+    section: str
+    anchor: str
+    #: ``False`` for a word that counts only if the project knows the name (``load_data``).
+    sure: bool = True
+
+
+class DocumentFacts(NamedTuple):
+    """What a prose document talks about."""
+
+    docname: str
+    #: The identifiers, each once, in the order they first appear.
+    mentions: tuple[Mention, ...]

@@ -7,11 +7,11 @@ from typing import TYPE_CHECKING, Literal, NamedTuple
 from sphinx_kwindex.analysis.imports import Dependency, dependencies, reverse
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Mapping
+    from collections.abc import Collection, Iterable, Mapping
 
-    from sphinx_kwindex.analysis.model import Keyword, ModuleKeywords
+    from sphinx_kwindex.analysis.model import DocumentFacts, Keyword, Mention, ModuleKeywords
 
-Role = Literal["defines", "imports"]
+Role = Literal["defines", "imports", "mentions"]
 
 
 class NameUse(NamedTuple):
@@ -34,8 +34,11 @@ class ProjectIndex(NamedTuple):
     dependencies: dict[str, tuple[Dependency, ...]]
     #: module -> the indexed modules that import it (or a name from it)
     imported_by: dict[str, tuple[str, ...]]
-    #: name -> its uses, definitions first, then by module
+    #: name -> its uses, definitions first, then by module (documents mention names)
     names: dict[str, tuple[NameUse, ...]]
+    #: document -> the identifiers it talks about (its sure ones, and the others the
+    #: project knows), in the order they first appear
+    documents: dict[str, tuple[Mention, ...]] = {}  # noqa: RUF012 - a NamedTuple default
 
 
 def index_key(keyword: Keyword, category: str) -> str:
@@ -53,17 +56,24 @@ def index_key(keyword: Keyword, category: str) -> str:
 
 
 def build_index(
-    modules: Mapping[str, ModuleKeywords], categories: Iterable[str]
+    modules: Mapping[str, ModuleKeywords],
+    categories: Iterable[str],
+    documents: Mapping[str, DocumentFacts] | None = None,
+    known: Collection[str] = (),
 ) -> ProjectIndex:
-    """The project index of *modules* (module name -> keywords), for *categories* only."""
-    known = set(modules)
-    project = {modname.partition(".")[0] for modname in known}
+    """The project index of *modules* (module name -> keywords), for *categories* only.
+
+    *documents* are prose documents: their identifiers that the project knows (a name of the
+    index, or one of *known*, such as the documented objects) join the index as mentions.
+    """
+    indexed = set(modules)
+    project = {modname.partition(".")[0] for modname in indexed}
     graph = {
-        modname: dependencies(keywords, modname, known, project)
+        modname: dependencies(keywords, modname, indexed, project)
         for modname, keywords in modules.items()
     }
     inside = {
-        modname: [dep.modname for dep in deps if dep.modname in known]
+        modname: [dep.modname for dep in deps if dep.modname in indexed]
         for modname, deps in graph.items()
     }
     # each module is a name of the project too: it defines itself
@@ -80,6 +90,15 @@ def build_index(
                     modname, category, role, keyword.name, keyword.fullname, keyword.line
                 )
                 uses.setdefault(index_key(keyword, category), []).append(use)
+    named = set(uses) | set(known)
+    mentioned: dict[str, tuple[Mention, ...]] = {}
+    for docname, facts in sorted((documents or {}).items()):
+        kept = tuple(m for m in facts.mentions if m.sure or m.name in named)
+        mentioned[docname] = kept
+        for mention in kept:
+            if mention.name in uses:  # an index entry: "mentioned in" this document
+                use = NameUse(docname, "document", "mentions", mention.name, "", 0)
+                uses[mention.name].append(use)
     names = {
         key: tuple(sorted(found, key=_use_order))
         for key, found in sorted(uses.items(), key=lambda item: sort_key(item[0]))
@@ -88,6 +107,7 @@ def build_index(
         dependencies=dict(sorted(graph.items())),
         imported_by=reverse(inside),
         names=names,
+        documents=mentioned,
     )
 
 
@@ -110,5 +130,6 @@ def letter_order(letter: str) -> tuple[int, str]:
     return ({"_": 1, "#": 2}.get(letter, 0), letter)
 
 
-def _use_order(use: NameUse) -> tuple[bool, bool, str, str]:
-    return (use.role != "defines", use.category != "module", use.modname, use.category)
+def _use_order(use: NameUse) -> tuple[int, bool, str, str]:
+    role = {"defines": 0, "imports": 1}.get(use.role, 2)
+    return (role, use.category != "module", use.modname, use.category)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from sphinx_kwindex import _nodes
-from sphinx_kwindex.parts import imports, module, package, project, related
+from sphinx_kwindex.parts import document, imports, module, package, project, related
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -39,4 +39,9 @@ PARTS: dict[str, Part] = {
     _nodes.PACKAGE: Part(package.contents, package.contents_inputs),
     _nodes.MODULE_TREE: Part(project.module_tree, project.module_tree_inputs),
     _nodes.NAMES: Part(project.names, project.names_inputs),
+    _nodes.DOC_FILE: Part(document.file_information, document.file_information_inputs),
+    _nodes.DOC_IDENTIFIERS: Part(document.identifiers, document.identifiers_inputs),
+    _nodes.DOC_SECTIONS: Part(document.sections, document.sections_inputs),
+    _nodes.DOC_RELATED: Part(document.related, document.related_inputs),
+    _nodes.DOC_XREFS: Part(document.xrefs, document.xrefs_inputs),
 }

@@ -66,6 +66,8 @@ class Entry(NamedTuple):
     kinds: tuple[str, ...]
     definers: tuple[Link, ...]
     importers: tuple[Link, ...]
+    #: Prose documents that mention the name (``modname`` holds the docname).
+    mentions: tuple[Link, ...] = ()
 
 
 def entries(context: Context) -> list[Entry]:
@@ -78,7 +80,9 @@ def _entries(context: Context) -> list[Entry]:
     result = []
     for name, uses in context.domain.project.names.items():
         # a module is a name of its own (build_index gives it a "module" use)
-        kinds = sorted({use.category for use in uses if use.role == "defines"} - {"module"})
+        kinds = sorted(
+            {use.category for use in uses if use.role == "defines"} - {"module", "document"}
+        )
         if any(use.category == "module" for use in uses):
             kinds.insert(0, "module")
         if not kinds:
@@ -93,7 +97,12 @@ def _entries(context: Context) -> list[Entry]:
             for use in uses
             if use.role == "imports"
         )
-        result.append(Entry(name, tuple(kinds), definers, _unique(importers)))
+        mentions = tuple(
+            Link(use.modname, _mention(context, use.modname, name))
+            for use in uses
+            if use.role == "mentions"
+        )
+        result.append(Entry(name, tuple(kinds), definers, _unique(importers), mentions))
     return result
 
 
@@ -197,6 +206,8 @@ def entry_list(context: Context, found: list[Entry]) -> nodes.definition_list:
             definition += _line(_("Defined in: "), list(entry.definers), context)
         if entry.importers:
             definition += _line(_("Imported by: "), list(entry.importers), context)
+        if entry.mentions:
+            definition += _line(_("Mentioned in: "), list(entry.mentions), context)
         result += nodes.definition_list_item("", term, definition)
     return result
 
@@ -270,6 +281,14 @@ def _definition(context: Context, use: NameUse) -> DocLocation | None:
 def _keyword_section(context: Context, modname: str, category: str) -> DocLocation | None:
     page = context.keyword_page(modname)
     return DocLocation(page, f"kwindex-{category}") if page is not None else None
+
+
+def _mention(context: Context, docname: str, name: str) -> DocLocation:
+    """Where a document first mentions *name*: the section, on the document itself."""
+    for mention in context.domain.project.documents.get(docname, ()):
+        if mention.name == name:
+            return DocLocation(docname, mention.anchor)
+    return DocLocation(docname, "")
 
 
 def _unique(links: tuple[Link, ...]) -> tuple[Link, ...]:

@@ -31,3 +31,4 @@ with open(_inventory_path, "wb") as _file:
                 b"# The remainder of this file is compressed using zlib.\n")
     _file.write(zlib.compress(_INVENTORY.encode()))
 intersphinx_mapping = {"python": ("https://docs.python.org/3", _inventory_path)}
+kwindex_documents = ["*/guide"]
