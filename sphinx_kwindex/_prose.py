@@ -7,6 +7,7 @@ when a page is read (from the domain's ``process_doc``), so reST and MyST pages 
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from docutils import nodes
@@ -120,8 +121,11 @@ def _candidates(text: str) -> list[str]:
     """Words that are identifiers only if the project knows them: ``snake_case`` and
     ``dotted.names`` written without code markup."""
     found = []
-    for raw in text.split():
+    for raw in _SNAKE_OR_DOTTED.findall(text):
         word = raw.strip(_PUNCTUATION).rstrip(".")
-        if ("_" in word or "." in word) and literal_identifier(word) is not None:
+        if literal_identifier(word) is not None:
             found.append(word)
     return found
+
+
+_SNAKE_OR_DOTTED = re.compile(r"[\w.]*\w[_.]\w[\w.]*|[\w.]*_[\w.]*")

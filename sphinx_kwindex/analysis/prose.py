@@ -121,10 +121,16 @@ def prose_words(
     text: str, *, known: Collection[str] = (), stopwords: Collection[str] = ()
 ) -> Iterator[str]:
     """The identifiers in a piece of plain text, in order (repeats included)."""
-    for match in _WORD.finditer(text):
-        word = match.group(0).strip(f".-{_APOSTROPHES}")
-        if not word or _URLISH.search(word):
+    strip = f".-{_APOSTROPHES}"
+    for raw in _WORD.findall(text):
+        word = raw.strip(strip)
+        if not word:
             continue
+        if word not in known:
+            # most words have no capital after their first letter: ordinary words, numbers
+            rest = word[1:]
+            if rest == rest.lower() or _URLISH.search(word):
+                continue
         found = word_identifier(word, known)
         if found is not None and found not in stopwords:
             yield found
