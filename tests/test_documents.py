@@ -75,9 +75,16 @@ def test_document_page(prose) -> None:
         == "../../../docs/flask-testing.html#running-commands-with-the-cli-runner"
     )
     related = [a.get_text() for a in page.find(id="kwindex-related").select("ul a")]
-    assert related == ["Why not…", "keywords", "Tomli", "keywords"]
+    assert related == [
+        "Why not…",
+        "keywords",
+        "Testing Click Applications",
+        "keywords",
+        "Tomli",
+        "keywords",
+    ]
     data = kwindex_json(prose)["documents"]["docs/flask-testing"]
-    assert data["related"] == ["docs/attrs-why", "docs/tomli-readme"]
+    assert data["related"] == ["docs/attrs-why", "docs/click-testing", "docs/tomli-readme"]
     assert data["type"] == "reStructuredText"
 
 
