@@ -114,9 +114,20 @@ def test_identifiers_link_to_their_documentation(built) -> None:
     assert data["Square"]["section"] == "Drawing shapes"
 
 
-def test_inline_identifiers_of_the_page_itself(built) -> None:
-    inline = body(built, "rst/guide").select_one("div.kwindex-identifiers")
-    assert {code.get_text() for code in inline.select("code")} == GUIDE
+def test_inline_identifiers_of_the_page_itself(built, tmp_path_factory) -> None:
+    myst = build_once(
+        tmp_path_factory,
+        "kwindex",
+        confoverrides={"root_doc": "myst/index", "exclude_patterns": ["_build", "rst/**"]},
+    )
+    for app, docname in ((built, "rst/guide"), (myst, "myst/guide")):
+        inline = body(app, docname).select_one("div.kwindex-identifiers")
+        assert {code.get_text() for code in inline.select("code")} == GUIDE, docname
+    # the same identifiers, sections and links (test_builds compares the whole JSON too)
+    assert kwindex_json(myst)["documents"]["myst/guide"]["identifiers"] == [
+        {**item, "target": item["target"] and item["target"].replace("rst/", "myst/")}
+        for item in kwindex_json(built)["documents"]["rst/guide"]["identifiers"]
+    ]
 
 
 def test_stopwords_and_terms(tmp_path_factory) -> None:
