@@ -49,6 +49,10 @@ class Settings:
     stopwords: frozenset[str]
     #: Words always to count as identifiers where a document uses them.
     terms: frozenset[str]
+    #: Whether keyword pages show overview, code patterns, sensitive calls and tests.
+    insights: bool
+    #: Folders (next to the top-level package) where tests are looked for.
+    test_paths: tuple[str, ...]
 
     def document_page(self, docname: str) -> str:
         """The docname of a prose document's keyword page."""
@@ -78,6 +82,8 @@ DEFAULTS: dict[str, Any] = {
     "kwindex_documents": [],
     "kwindex_stopwords": [],
     "kwindex_terms": [],
+    "kwindex_insights": True,
+    "kwindex_test_paths": ["tests", "test"],
 }
 
 
@@ -108,6 +114,8 @@ def settings(config: Config) -> Settings:
         documents=tuple(config.kwindex_documents),
         stopwords=frozenset(config.kwindex_stopwords),
         terms=frozenset(config.kwindex_terms),
+        insights=config.kwindex_insights,
+        test_paths=tuple(config.kwindex_test_paths),
     )
 
 
@@ -215,6 +223,8 @@ _CHECKS: dict[str, Callable[[Any], Any]] = {
     "kwindex_documents": _check_patterns,
     "kwindex_stopwords": _check_patterns,
     "kwindex_terms": _check_patterns,
+    "kwindex_insights": _check_bool,
+    "kwindex_test_paths": _check_patterns,
 }
 
 _TYPES: dict[str, set[type]] = {"kwindex_graphs": {bool, type(None)}}

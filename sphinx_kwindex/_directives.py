@@ -117,7 +117,13 @@ class KwindexPageDirective(_ModuleDirective):
         self.domain.note_shown(docname, modname, facts)
         if facts.location is not None and facts.location.is_package:
             self.study_children(facts)
-        parts = blocks(facts, settings(self.config), docname, graphs=self.domain.graphs)
+        parts = blocks(
+            facts,
+            settings(self.config),
+            docname,
+            graphs=self.domain.graphs,
+            tests=self.domain.tests(modname),
+        )
         return as_sections(parts)
 
     def study_children(self, facts: ModuleFacts) -> None:

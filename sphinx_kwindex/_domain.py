@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
 
     from sphinx_kwindex.analysis.model import DocumentFacts, ModuleFacts
+    from sphinx_kwindex.analysis.tests import TestFile
 
 
 T = TypeVar("T")
@@ -109,12 +110,19 @@ class KwindexDomain(Domain):
         *,
         graphs: bool = False,
         documents: dict[str, str] | None = None,
+        tests: dict[str, tuple[TestFile, ...]] | None = None,
     ) -> None:
         """This build's keyword pages (modules, and prose documents), and whether import maps
         are drawn."""
         self.data["plan"] = plan
         self.data["graphs"] = graphs
         self.data["document_plan"] = documents or {}
+        self.data["tests"] = tests or {}
+
+    def tests(self, modname: str) -> tuple[TestFile, ...]:
+        """The test files that import *modname* (found when the build was planned)."""
+        found: tuple[TestFile, ...] = self.data.get("tests", {}).get(modname, ())
+        return found
 
     def document_page(self, env: BuildEnvironment, docname: str) -> str | None:
         """Docname of a prose document's keyword page, if this build has it."""

@@ -19,6 +19,8 @@ from sphinx_kwindex._links import viewcode_page
 from sphinx_kwindex._locale import __
 from sphinx_kwindex._stats import domain_of
 from sphinx_kwindex._warnings import logger
+from sphinx_kwindex.analysis.insights import SECURITY_REASONS
+from sphinx_kwindex.analysis.model import CATEGORIES
 from sphinx_kwindex.parts import document
 
 if TYPE_CHECKING:
@@ -147,11 +149,40 @@ def module_record(
             for dep in domain.project.dependencies.get(modname, ())
         ],
         "imported_by": list(domain.project.imported_by.get(modname, ())),
+        **(insights_record(domain, facts) if config.insights else {}),
         "problem": (
             {"kind": problem.kind, "message": problem.message, "line": problem.line}
             if problem
             else None
         ),
+    }
+
+
+def insights_record(domain: KwindexDomain, facts: ModuleFacts) -> dict[str, Any]:
+    """Overview, code patterns, sensitive calls and tests, as the page shows them."""
+    insights = facts.insights
+    if insights is None:
+        return {"overview": None, "patterns": [], "security": [], "tests": []}
+    keywords = facts.keywords
+    counts = (
+        {category: len(keywords.category(category)) for category in CATEGORIES}
+        if keywords is not None
+        else {}
+    )
+    return {
+        "overview": {
+            "text": insights.overview,
+            "code_lines": insights.code_lines,
+            "counts": counts,
+        },
+        "patterns": [finding._asdict() for finding in insights.patterns],
+        "security": [
+            {**finding._asdict(), "reason": SECURITY_REASONS[finding.key]}
+            for finding in insights.security
+        ],
+        "tests": [
+            {"path": test.shown, "tests": test.tests} for test in domain.tests(facts.modname)
+        ],
     }
 
 

@@ -27,6 +27,9 @@ DEPENDENCIES = "dependencies"
 IMPORTED_BY = "imported-by"
 PACKAGE = "package"
 IMPORT_MAP = "import-map"
+#: Code patterns and security-sensitive calls, with links to their lines.
+PATTERNS = "patterns"
+SECURITY = "security"
 #: The global index page: the modules as a tree, and every name from A to Z.
 MODULE_TREE = "module-tree"
 NAMES = "names"

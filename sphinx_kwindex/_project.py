@@ -26,5 +26,5 @@ def on_env_updated(app: Sphinx, env: BuildEnvironment) -> None:
             modules[modname] = facts.keywords
     python = env.domains["py"].data
     known = set(python["objects"]) | set(python["modules"])
-    index = build_index(modules, settings(app.config).categories, domain.documents, known)
-    domain.set_project(index)
+    config = settings(app.config)
+    domain.set_project(build_index(modules, config.categories, domain.documents, known))

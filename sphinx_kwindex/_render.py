@@ -29,17 +29,21 @@ from sphinx_kwindex._nodes import (
     MODULE_TREE,
     NAMES,
     PACKAGE,
+    PATTERNS,
     RELATED,
     SECTION_MAP,
+    SECURITY,
     XREFS,
     placeholder,
 )
+from sphinx_kwindex.analysis.model import CATEGORIES
 
 if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
 
     from sphinx_kwindex._config import Settings
     from sphinx_kwindex.analysis.model import Keyword, ModuleFacts
+    from sphinx_kwindex.analysis.tests import TestFile
 
 
 class Block(NamedTuple):
@@ -85,7 +89,14 @@ def human_size(size: int) -> str:
     return text  # pragma: no cover - the loop always returns
 
 
-def blocks(facts: ModuleFacts, config: Settings, docname: str, *, graphs: bool) -> list[Block]:
+def blocks(
+    facts: ModuleFacts,
+    config: Settings,
+    docname: str,
+    *,
+    graphs: bool,
+    tests: tuple[TestFile, ...] = (),
+) -> list[Block]:
     """The parts of a module's keyword index, in their fixed order.
 
     A package's page is also the index of its folder: its contents come right after the file
@@ -106,7 +117,9 @@ def blocks(facts: ModuleFacts, config: Settings, docname: str, *, graphs: bool) 
         ),
         *([part("package", _("Package contents"), PACKAGE)] if package else []),
         *([part("import-map", _("Import map"), IMPORT_MAP)] if package and graphs else []),
+        *insight_blocks(facts, config, docname, tests, before_keywords=True),
         keywords_block(facts, config, docname),
+        *insight_blocks(facts, config, docname, tests, before_keywords=False),
         part("section-map", _("Keyword \N{RIGHTWARDS ARROW} section map"), SECTION_MAP),
         part("related", _("Related files"), RELATED),
         part("dependencies", _("Dependencies"), DEPENDENCIES),
@@ -128,6 +141,89 @@ def document_blocks(document: str, docname: str) -> list[Block]:
         part("related", _("Related files"), DOC_RELATED),
         part("xrefs", _("Cross-references"), DOC_XREFS),
     ]
+
+
+def insight_blocks(
+    facts: ModuleFacts,
+    config: Settings,
+    docname: str,
+    tests: tuple[TestFile, ...],
+    *,
+    before_keywords: bool,
+) -> list[Block]:
+    """Overview (before the keywords); code patterns, sensitive calls and tests (after):
+    each only when there is something to show."""
+    insights = facts.insights
+    if not config.insights or insights is None:
+        return []
+    modname = facts.modname
+    if before_keywords:
+        return [Block("overview", _("Overview"), overview(facts), ("kwindex-overview",))]
+    found = []
+    if insights.patterns:
+        found.append(
+            Block(
+                "patterns",
+                _("Code patterns"),
+                [placeholder(PATTERNS, modname, docname)],
+                ("kwindex-patterns",),
+            )
+        )
+    if insights.security:
+        note = nodes.paragraph(
+            "", _("Hints for a review, not verdicts."), classes=["kwindex-small"]
+        )
+        found.append(
+            Block(
+                "security",
+                _("Security-sensitive calls"),
+                [note, placeholder(SECURITY, modname, docname)],
+                ("kwindex-security",),
+            )
+        )
+    if tests:
+        found.append(Block("tests", _("Tests"), [test_list(tests)], ("kwindex-tests",)))
+    return found
+
+
+def overview(facts: ModuleFacts) -> list[nodes.Node]:
+    """The docstring's first paragraph, and what the module holds, counted."""
+    result: list[nodes.Node] = []
+    insights = facts.insights
+    assert insights is not None
+    if insights.overview:
+        text = nodes.inline("", insights.overview, support_smartquotes=False)
+        result.append(nodes.paragraph("", "", text))
+    keywords = facts.keywords
+    counts = (
+        [
+            f"{category_title(category)}: {len(keywords.category(category))}"
+            for category in CATEGORIES
+        ]
+        if keywords is not None
+        else []
+    )
+    counts.append(_("Lines of code: %s") % f"{insights.code_lines:,}")
+    result.append(
+        nodes.paragraph("", " \N{MIDDLE DOT} ".join(counts), classes=["kwindex-counts"])
+    )
+    return result
+
+
+def test_list(tests: tuple[TestFile, ...]) -> nodes.Node:
+    items = nodes.bullet_list("", classes=["kwindex-test-list"])
+    for test in tests:
+        count = _("1 test") if test.tests == 1 else _("%d tests") % test.tests
+        items += nodes.list_item(
+            "",
+            nodes.paragraph(
+                "",
+                "",
+                nodes.literal(test.shown, test.shown),
+                nodes.Text(f" \N{EM DASH} {count}"),
+            ),
+        )
+    return items
 
 
 def global_blocks(docname: str) -> list[Block]:

@@ -32,6 +32,7 @@ from sphinx_kwindex.analysis.locate import (
     related_entries,
     top_level_names,
 )
+from sphinx_kwindex.analysis.tests import TestFile, find_tests, test_folders, tests_by_module
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -91,6 +92,7 @@ def on_builder_inited(app: Sphinx) -> None:
         )
         del plan["index"]
     graphs = graphs_wanted(app, config)
+    tests = find_module_tests(domain, plan, config) if config.insights else {}
     listings: dict[tuple[str, str], list[RelatedEntry]] = {}
     written = 0
     planned_modules = list(plan.values())
@@ -102,7 +104,13 @@ def on_builder_inited(app: Sphinx) -> None:
         app.config.verbosity,
         stringify_func=lambda planned: planned.modname,
     ):
-        text = module_stub(planned, stub_format.syntax, graphs=graphs, listings=listings)
+        text = module_stub(
+            planned,
+            stub_format.syntax,
+            graphs=graphs,
+            listings=listings,
+            tests=tests.get(planned.modname, ()),
+        )
         outcome = write_stub(folder / f"{planned.modname}{stub_format.suffix}", text)
         written += outcome == "written"
         if outcome == "refused":
@@ -123,7 +131,7 @@ def on_builder_inited(app: Sphinx) -> None:
         if write_stub(folder / f"index{stub_format.suffix}", text) != "refused":
             keep.add("index")
     removed = remove_stale(folder, keep, stub_format.suffix)
-    domain.set_plan(plan, graphs=graphs, documents=pages)
+    domain.set_plan(plan, graphs=graphs, documents=pages, tests=tests)
     if plan or pages or removed:
         logger.info(
             bold(__("[kwindex] ")) + __("%d modules indexed (%d pages written, %d removed)"),
@@ -244,19 +252,31 @@ def module_stub(
     *,
     graphs: bool,
     listings: dict[tuple[str, str], list[RelatedEntry]],
+    tests: tuple[TestFile, ...] = (),
 ) -> str:
     """The source of a module's keyword page.
 
     The ``inputs`` digest covers what the page shows that no dependency tracks (the module's
-    file, its folder's listing, whether import maps are drawn), so a change there changes the
-    stub and the page is read again.
+    file, its folder's listing, whether import maps are drawn, its test files), so a change
+    there changes the stub and the page is read again.
     """
-    inputs = _inputs_digest(planned.modname, graphs, listings)
+    inputs = _inputs_digest(planned.modname, graphs, listings, tests)
     options = [f":inputs: {inputs}"]
     if planned.origin and inputs == _NOT_FOUND:
         options.append(f":origin: {planned.origin}")
     title = f"Keyword Index: {planned.modname}"
     return stub_source(title, "kwindex-page", planned.modname, options, syntax)
+
+
+def find_module_tests(
+    domain: KwindexDomain, plan: dict[str, PlannedModule], config: Settings
+) -> dict[str, tuple[TestFile, ...]]:
+    """The test files next to the indexed packages, by the module they import (files are
+    read again only when they change: the domain keeps them between builds)."""
+    roots = {found.root for found in map(locate, plan) if found is not None and found.root}
+    cache = domain.data.setdefault("test_files", {})
+    files = find_tests(test_folders(roots, config.test_paths), cache)
+    return tests_by_module(files, plan)
 
 
 def stub_source(
@@ -301,7 +321,10 @@ _NOT_FOUND = "missing"
 
 
 def _inputs_digest(
-    modname: str, graphs: bool, listings: dict[tuple[str, str], list[RelatedEntry]]
+    modname: str,
+    graphs: bool,
+    listings: dict[tuple[str, str], list[RelatedEntry]],
+    tests: tuple[TestFile, ...] = (),
 ) -> str:
     location = locate(modname)
     if location is None:
@@ -314,6 +337,7 @@ def _inputs_digest(
             location.folders,
             related,
             graphs and location.is_package,
+            [(test.shown, test.tests) for test in tests],
         )
     )
     return hashlib.blake2b(text.encode("utf-8", "surrogateescape"), digest_size=8).hexdigest()

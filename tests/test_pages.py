@@ -19,7 +19,9 @@ from helpers import (
 
 SECTIONS = [
     "kwindex-file-info",
+    "kwindex-overview",
     "kwindex-keywords",
+    "kwindex-patterns",
     "kwindex-section-map",
     "kwindex-related",
     "kwindex-dependencies",

@@ -9,6 +9,7 @@ import functools
 import os
 from typing import TYPE_CHECKING
 
+from sphinx_kwindex.analysis.insights import module_insights
 from sphinx_kwindex.analysis.locate import locate, related_entries, source_info
 from sphinx_kwindex.analysis.model import ModuleFacts, ModuleLocation, SourceProblem
 from sphinx_kwindex.analysis.python import (
@@ -25,7 +26,9 @@ if TYPE_CHECKING:
 __all__ = ["study_module"]
 
 
-def study_module(modname: str, search_path: Sequence[str] | None = None) -> ModuleFacts:
+def study_module(
+    modname: str, search_path: Sequence[str] | None = None, *, insights: bool = True
+) -> ModuleFacts:
     """Locate, read, parse and analyse *modname*; problems are returned, never raised.
 
     A file is parsed once while it stays the same (same path, size and modification time),
@@ -49,12 +52,14 @@ def study_module(modname: str, search_path: Sequence[str] | None = None) -> Modu
     except OSError as err:
         problem = SourceProblem("read", f"cannot read the file: {err.strerror}")
         return ModuleFacts(modname, location, None, None, problem, related)
-    facts = _study_file(location, stat.st_size, stat.st_mtime_ns)
+    facts = _study_file(location, stat.st_size, stat.st_mtime_ns, insights)
     return facts._replace(related=related)
 
 
 @functools.lru_cache(maxsize=2048)
-def _study_file(location: ModuleLocation, size: int, mtime_ns: int) -> ModuleFacts:
+def _study_file(
+    location: ModuleLocation, size: int, mtime_ns: int, with_insights: bool
+) -> ModuleFacts:
     """The facts of one version of a source file (*size* and *mtime_ns* name the version)."""
     del size, mtime_ns  # only part of the cache key
     modname = location.modname
@@ -66,6 +71,14 @@ def _study_file(location: ModuleLocation, size: int, mtime_ns: int) -> ModuleFac
     try:
         tree = parse(text, location.path)
         keywords = analyse(tree, modname, is_package=location.is_package)
+        # the same tree, walked once more for what kind of code it is
+        insights = (
+            module_insights(tree, text, modname, is_package=location.is_package)
+            if with_insights
+            else None
+        )
     except SourceError as err:
         return ModuleFacts(modname, location, info, None, err.problem, ())
-    return ModuleFacts(modname, location, info, keywords, None, ())
+    except RecursionError:
+        insights = None
+    return ModuleFacts(modname, location, info, keywords, None, (), insights)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Literal, NamedTuple
+from typing import TYPE_CHECKING, Literal, NamedTuple
+
+if TYPE_CHECKING:
+    from sphinx_kwindex.analysis.insights import Insights
 
 #: Keyword categories, in their default order.
 CATEGORIES: tuple[str, ...] = ("classes", "functions", "methods", "attributes", "imports")
@@ -103,6 +106,8 @@ class ModuleFacts(NamedTuple):
     keywords: ModuleKeywords | None
     problem: SourceProblem | None
     related: tuple[RelatedEntry, ...]
+    #: Overview, code patterns and sensitive calls (``None`` without a parsed source).
+    insights: Insights | None = None
 
 
 class Mention(NamedTuple):

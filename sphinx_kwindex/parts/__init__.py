@@ -10,7 +10,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from sphinx_kwindex import _nodes
-from sphinx_kwindex.parts import document, imports, module, package, project, related
+from sphinx_kwindex.parts import (
+    document,
+    imports,
+    insights,
+    module,
+    package,
+    project,
+    related,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -39,6 +47,8 @@ PARTS: dict[str, Part] = {
     _nodes.PACKAGE: Part(package.contents, package.contents_inputs),
     _nodes.MODULE_TREE: Part(project.module_tree, project.module_tree_inputs),
     _nodes.NAMES: Part(project.names, project.names_inputs),
+    _nodes.PATTERNS: Part(insights.patterns, insights.inputs),
+    _nodes.SECURITY: Part(insights.security, insights.inputs),
     _nodes.DOC_FILE: Part(document.file_information, document.file_information_inputs),
     _nodes.DOC_IDENTIFIERS: Part(document.identifiers, document.identifiers_inputs),
     _nodes.DOC_SECTIONS: Part(document.sections, document.sections_inputs),
