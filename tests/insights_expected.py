@@ -22,7 +22,11 @@ Judgement calls (the rules read literally):
   generator; a ``def`` whose only ``yield`` is in a nested def is not either.
 * ``decorator``: only a ``return <name of a nested def>``; returning the nested
   function's call result, a lambda, or ``functools.partial(nested, ...)`` is not.
-  Methods count (``Registry.register``).
+  Methods count (``Registry.register``).  Revised after a trial on sympy, where
+  functions that return a closure (an evaluator) were reported as decorators: the
+  returned function must also wrap something -- call the outer function's first
+  argument, or take a function itself and call or return it.  So
+  ``legacy._late_bound`` (no arguments on either side) is no longer a decorator.
 * ``deprecation``: the ``@deprecated(...)`` decorators are reported at the decorator
   line; ``DeprecationWarning`` passed to ``warnings.simplefilter`` is a reference and
   counts; a ``UserWarning`` warn call is ``warnings`` only.
@@ -74,7 +78,7 @@ PATTERNS = {
     },
     "insightpkg.decorators": {"decorator": [7, 21, 24, 82]},
     "insightpkg.legacy": {
-        "decorator": [51],
+        # (not "decorator": [51]: see the note on decorators above)
         "warnings": [14, 20, 25, 35],
         "deprecation": [14, 20, 27, 41, 45, 54],
     },

@@ -238,13 +238,15 @@ _COMPOUND_BODIES = ("body", "orelse", "finalbody")
 class _Function:
     """What is known of the function being read."""
 
-    __slots__ = ("generator", "line", "locals", "name", "nested")
+    __slots__ = ("generator", "locals", "name", "nested", "node")
 
-    def __init__(self, name: str, line: int, parameters: set[str]) -> None:
-        self.name = name
-        self.line = line
-        self.locals = parameters  # names bound in it (parameters, and stores seen so far)
-        self.nested: set[str] = set()  # functions defined directly in it
+    def __init__(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> None:
+        self.node = node
+        self.name = node.name
+        # names bound in it: parameters, and the stores seen so far
+        self.locals = {arg.arg for arg in _arguments(node.args)}
+        # functions defined directly in it
+        self.nested: dict[str, ast.FunctionDef | ast.AsyncFunctionDef] = {}
         self.generator = False
 
 
@@ -328,7 +330,7 @@ class _Finder:
 
     def function(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> None:
         if self.functions:
-            self.functions[-1].nested.add(node.name)
+            self.functions[-1].nested[node.name] = node
             self.functions[-1].locals.add(node.name)
         if isinstance(node, ast.AsyncFunctionDef):
             self.pattern("async", node.lineno, "async def")
@@ -342,7 +344,7 @@ class _Finder:
         ]
         if self.touches(node.lineno, node.body[0].lineno - 1):
             self.expressions([part for part in header if part is not None])
-        current = _Function(node.name, node.lineno, {arg.arg for arg in _arguments(node.args)})
+        current = _Function(node)
         self.functions.append(current)
         self.body(node.body)
         self.functions.pop()
@@ -479,8 +481,9 @@ class _Finder:
             function is not None
             and isinstance(node.value, ast.Name)
             and node.value.id in function.nested
+            and _wraps(function.node, function.nested[node.value.id])
         ):
-            self.pattern("decorator", function.line, "returns a nested function")
+            self.pattern("decorator", function.node.lineno, "returns a wrapper")
         if node.value is not None and self.touches(
             node.lineno, node.end_lineno or node.lineno
         ):
@@ -588,6 +591,28 @@ class _Finder:
         if len(node.args) > 1:
             loaders.append(node.args[1])
         return any(self.resolve(loader) in _SAFE_LOADERS for loader in loaders)
+
+
+def _wraps(
+    outer: ast.FunctionDef | ast.AsyncFunctionDef,
+    inner: ast.FunctionDef | ast.AsyncFunctionDef,
+) -> bool:
+    """Whether returning *inner* makes *outer* a decorator (or a decorator factory): *inner*
+    calls *outer*'s first argument (it wraps it), or takes a function itself and calls or
+    returns it (a factory's decorator, or a registering one)."""
+    outer_params = [arg.arg for arg in [*outer.args.posonlyargs, *outer.args.args]]
+    if outer_params[:1] in (["self"], ["cls"]):
+        outer_params = outer_params[1:]
+    inner_params = [arg.arg for arg in [*inner.args.posonlyargs, *inner.args.args]]
+    called, returned = set(), set()
+    for node in ast.walk(inner):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
+            called.add(node.func.id)
+        elif isinstance(node, ast.Return) and isinstance(node.value, ast.Name):
+            returned.add(node.value.id)
+    if outer_params and outer_params[0] in called:
+        return True
+    return bool(inner_params) and (inner_params[0] in called or inner_params[0] in returned)
 
 
 def _weak_new(node: ast.Call) -> bool:

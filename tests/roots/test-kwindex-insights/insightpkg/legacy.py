@@ -48,7 +48,7 @@ def older_api():
     return 2
 
 
-def _late_bound():  # +decorator (returns the nested def)
+def _late_bound():  # returns a nested def, but wraps nothing: not a decorator
     """Apply warnings.deprecated only when called."""
 
     @warnings.deprecated("gone in 2.0")  # +deprecation (warnings.deprecated, decorator line)
