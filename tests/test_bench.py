@@ -1,0 +1,81 @@
+"""The benchmark (``benchmarks/bench.py``, issue 6) still runs: a tiny version of it, on the
+test package, with this interpreter instead of the bench venv."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+KINDS = ("full", "parallel", "noop", "edit")
+
+
+def is_number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def test_quick_benchmark(tmp_path: Path) -> None:
+    out = tmp_path / "results.json"
+    command = [
+        sys.executable,
+        str(ROOT / "benchmarks" / "bench.py"),
+        "--quick",
+        "--source-dir",
+        str(ROOT / "tests" / "roots" / "test-kwindex" / "kwpkg"),
+        "--python",
+        sys.executable,
+        "--out",
+        str(out),
+        "--workdir",
+        str(tmp_path / "work"),
+    ]
+    result = subprocess.run(
+        command, capture_output=True, text=True, timeout=120, check=False, cwd=tmp_path
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "targets (issue 6)" in result.stdout
+
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["quick"] is True
+    assert data["runs"] == 1
+    assert data["package"]["name"] == "kwpkg"
+    assert data["package"]["modules"] == 5
+    assert data["edited_module"].startswith("kwpkg.")
+    floor = data["ast_parse_floor"]
+    assert floor["files"] == 5
+    assert floor["failed"] == 0
+    assert is_number(floor["seconds"]["median"])
+
+    summary = data["summary"]
+    for variant in ("A", "B"):
+        for kind in KINDS:
+            entry = summary[variant][kind]
+            for name in ("seconds", "peak_rss_mib", "docs_read", "docs_written"):
+                stat = entry[name]
+                assert all(is_number(stat[key]) for key in ("median", "min", "max")), (
+                    variant,
+                    kind,
+                    name,
+                )
+            assert entry["seconds"]["median"] > 0
+            assert entry["peak_rss_mib"]["median"] > 0
+    # every module's page and the index; B adds a keyword page per module and the global one
+    assert summary["A"]["full"]["docs_read"]["median"] == 6
+    assert summary["B"]["full"]["docs_read"]["median"] == 12
+    assert summary["A"]["noop"]["docs_read"]["median"] == 0
+    assert is_number(summary["B"]["noop"]["stubs_rewritten"]["median"])
+    assert summary["A"]["edit"]["docs_read"]["median"] >= 1
+
+    for name, stat in data["ratios"].items():
+        assert is_number(stat["median"]), name
+    assert len(data["builds"]) == 8
+    assert {build["exit_code"] for build in data["builds"]} == {0}
+    # the extension's own time: a number once kwindex.json has "stats", else null
+    ext = summary["B"]["full"]["ext_seconds"]
+    assert ext is None or is_number(ext["median"])
+    for name, stat in data["extension_steps"].items():
+        assert is_number(stat["median"]), name
+    assert all(isinstance(target["ok"], bool | None) for target in data["targets"])
