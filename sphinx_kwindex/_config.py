@@ -53,6 +53,8 @@ class Settings:
     insights: bool
     #: Folders (next to the top-level package) where tests are looked for.
     test_paths: tuple[str, ...]
+    #: Sources larger than this many bytes are not analysed (0: no limit).
+    max_source_size: int
 
     def document_page(self, docname: str) -> str:
         """The docname of a prose document's keyword page."""
@@ -84,6 +86,7 @@ DEFAULTS: dict[str, Any] = {
     "kwindex_terms": [],
     "kwindex_insights": True,
     "kwindex_test_paths": ["tests", "test"],
+    "kwindex_max_source_size": 5_000_000,
 }
 
 
@@ -116,6 +119,7 @@ def settings(config: Config) -> Settings:
         terms=frozenset(config.kwindex_terms),
         insights=config.kwindex_insights,
         test_paths=tuple(config.kwindex_test_paths),
+        max_source_size=config.kwindex_max_source_size,
     )
 
 
@@ -225,6 +229,7 @@ _CHECKS: dict[str, Callable[[Any], Any]] = {
     "kwindex_terms": _check_patterns,
     "kwindex_insights": _check_bool,
     "kwindex_test_paths": _check_patterns,
+    "kwindex_max_source_size": _check_count,
 }
 
 _TYPES: dict[str, set[type]] = {"kwindex_graphs": {bool, type(None)}}

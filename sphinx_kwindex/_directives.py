@@ -8,7 +8,7 @@ nested reST), so they behave the same in MyST documents.
 from __future__ import annotations
 
 import sys
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
@@ -72,15 +72,15 @@ class _ModuleDirective(SphinxDirective):
 
         A problem is reported by the module's keyword page, or where it has none, here.
         """
-        facts = study_module(modname, sys.path)
+        facts = study_module(modname, sys.path, **self.analysis_options())
         if facts.location is not None and facts.location.path:
             self.env.note_dependency(facts.location.path)
         problem = facts.problem
         if problem is not None and (own_page or modname not in self.domain.plan):
             subtype = Subtype(problem.kind)
-            if problem.kind == "locate" or facts.location is None:
+            if facts.location is None or not facts.location.path:
                 where = _origin_location(origin) or self.get_location()
-            else:
+            else:  # the file itself (a compiled module's too)
                 where = file_location(facts.location.path, problem.line)
             warn(
                 subtype,
@@ -90,6 +90,10 @@ class _ModuleDirective(SphinxDirective):
                 location=where,
             )
         return self.visible(facts)
+
+    def analysis_options(self) -> dict[str, Any]:
+        config = settings(self.config)
+        return {"insights": config.insights, "max_size": config.max_source_size}
 
     def visible(self, facts: ModuleFacts) -> ModuleFacts:
         """*facts* without ``_private`` keywords, unless ``kwindex_private`` wants them."""
@@ -132,7 +136,7 @@ class KwindexPageDirective(_ModuleDirective):
         for entry in facts.related:
             if entry.modname == facts.modname or entry.modname in self.domain.plan:
                 continue
-            child = study_module(entry.modname, sys.path)
+            child = study_module(entry.modname, sys.path, **self.analysis_options())
             if child.location is not None and child.location.path:
                 self.env.note_dependency(child.location.path)
             self.domain.note_shown(self.env.docname, entry.modname, self.visible(child))

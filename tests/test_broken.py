@@ -21,11 +21,17 @@ def test_each_problem_gives_one_warning_with_its_location(broken) -> None:
         [
             "brokenpkg/badbytes.py:2: WARNING: cannot index module 'brokenpkg.badbytes': "
             "the file is not valid utf-8 (byte 0xff) [kwindex.read]",
+            "brokenpkg/deep.py:3: WARNING: cannot index module 'brokenpkg.deep': "
+            "syntax error: too many nested parentheses [kwindex.parse]",
+            "brokenpkg/fastmod.abi3.so:1: WARNING: cannot index module 'brokenpkg.fastmod': "
+            "it is a compiled extension and has no Python source [kwindex.locate]",
+            "brokenpkg/longexpr.py:1: WARNING: cannot index module 'brokenpkg.longexpr': "
+            "the code is nested too deeply to parse [kwindex.parse]",
             "brokenpkg/nul.py:2: WARNING: cannot index module 'brokenpkg.nul': "
             "the source contains a NUL byte [kwindex.parse]",
             "brokenpkg/syntax.py:3: WARNING: cannot index module 'brokenpkg.syntax': "
             "syntax error: invalid syntax [kwindex.parse]",
-            "index.rst:12: WARNING: 'NoSuchName' is not a keyword of this project "
+            "index.rst:13: WARNING: 'NoSuchName' is not a keyword of this project "
             "[kwindex.ref]",
             "index.rst:6: WARNING: cannot index module 'brokenpkg.missing': "
             "its source file was not found on the module path [kwindex.locate]",
@@ -111,3 +117,16 @@ def test_text_from_sources_is_escaped(broken) -> None:
     assert summary.find("b") is None
     raw = (Path(broken.outdir) / "kwindex" / "brokenpkg.hostile.html").read_text()
     assert "&lt;script&gt;alert(&quot;kw&quot;)&lt;/script&gt; &amp; {{ x }}" in raw
+
+
+def test_unusual_but_valid_sources_are_indexed(broken) -> None:
+    assert keyword_texts(body(broken, "kwindex/brokenpkg.bom"), "attributes") == ["MARKED"]
+    assert keyword_texts(body(broken, "kwindex/brokenpkg.nested"), "attributes") == ["DEEPEST"]
+    namespace = body(broken, "kwindex/brokenpkg.nsleaf")
+    assert "Namespace package" in namespace.find(id="kwindex-file-info").get_text()
+    leaf = body(broken, "kwindex/brokenpkg.nsleaf.leaf")
+    assert keyword_texts(leaf, "attributes") == ["LEAF"]
+    # documented on two pages: still one keyword page, and no warning about it
+    data = kwindex_json(broken)["modules"]
+    assert data["brokenpkg"]["docname"] == "index"
+    assert data["brokenpkg.fastmod"]["type"] == "extension"

@@ -26,8 +26,17 @@ if TYPE_CHECKING:
 __all__ = ["study_module"]
 
 
+#: Sources larger than this are not analysed (a 20 MB generated module takes a minute and
+#: gigabytes to parse): ``kwindex_max_source_size``.
+MAX_SOURCE_SIZE = 5_000_000
+
+
 def study_module(
-    modname: str, search_path: Sequence[str] | None = None, *, insights: bool = True
+    modname: str,
+    search_path: Sequence[str] | None = None,
+    *,
+    insights: bool = True,
+    max_size: int = MAX_SOURCE_SIZE,
 ) -> ModuleFacts:
     """Locate, read, parse and analyse *modname*; problems are returned, never raised.
 
@@ -52,6 +61,14 @@ def study_module(
     except OSError as err:
         problem = SourceProblem("read", f"cannot read the file: {err.strerror}")
         return ModuleFacts(modname, location, None, None, problem, related)
+    if max_size and stat.st_size > max_size:
+        message = (
+            f"it is too large to index ({stat.st_size:,} bytes, more than "
+            f"kwindex_max_source_size = {max_size:,})"
+        )
+        return ModuleFacts(
+            modname, location, None, None, SourceProblem("read", message), related
+        )
     facts = _study_file(location, stat.st_size, stat.st_mtime_ns, insights)
     return facts._replace(related=related)
 

@@ -16,7 +16,7 @@ import re
 from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator, Sequence
+    from collections.abc import Collection, Iterator, Sequence
 
 from sphinx_kwindex.analysis.python import plain_text, resolve_relative
 
@@ -273,8 +273,7 @@ class _Finder:
         }
         watched |= _WATCHED_BUILTINS - self.module_names
         watched |= self.mutable
-        words = sorted(watched | set(_WATCHED_WORDS), key=len, reverse=True)
-        self.lines = _lines_with(text, words)
+        self.lines = _lines_with(text, watched | set(_WATCHED_WORDS))
 
     # -- names ----------------------------------------------------------------------
     def resolve(self, node: ast.expr) -> str | None:
@@ -624,16 +623,22 @@ def _weak_new(node: ast.Call) -> bool:
     )
 
 
-def _lines_with(text: str, words: list[str]) -> frozenset[int]:
-    """The line numbers (1-based) where any of *words* appears as a whole word."""
-    if not words:
+def _lines_with(text: str, words: Collection[str]) -> frozenset[int]:
+    """The line numbers (1-based) where any of *words* appears as a whole name (not as an
+    attribute: ``x.eval`` is not ``eval``). One pass over the names of the text."""
+    wanted = frozenset(words)
+    if not wanted:
         return frozenset()
-    pattern = re.compile(r"(?<![\w.])(?:" + "|".join(map(re.escape, words)) + r")\b")
-    starts = [match.start() for match in re.finditer("\n", text)]
-    found = set()
-    for match in pattern.finditer(text):
-        found.add(bisect.bisect_right(starts, match.start() - 1) + 1)
-    return frozenset(found)
+    starts = [match.start() for match in _NEWLINE.finditer(text)]
+    return frozenset(
+        bisect.bisect_right(starts, match.start() - 1) + 1
+        for match in _NAME.finditer(text)
+        if match.group() in wanted
+    )
+
+
+_NAME = re.compile(r"(?<![\w.])[^\W\d]\w*")
+_NEWLINE = re.compile("\n")
 
 
 def _keyword_is(node: ast.Call, name: str, *, value: object) -> bool:

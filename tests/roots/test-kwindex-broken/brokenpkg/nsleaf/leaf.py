@@ -1,0 +1,3 @@
+"""A module of a namespace subpackage."""
+
+LEAF = 1
