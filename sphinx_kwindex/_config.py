@@ -172,15 +172,20 @@ def _check_dir(value: Any) -> str:
     return path.as_posix()
 
 
-def _check_patterns(value: Any) -> list[str]:
-    if isinstance(value, str) or not isinstance(value, list | tuple):
-        raise ValueError(__("expected a list of module names or patterns, got %r") % (value,))
-    patterns = []
-    for item in value:
-        if not isinstance(item, str) or not item.strip():
-            raise ValueError(__("expected a list of non-empty strings, got %r") % (item,))
-        patterns.append(item.strip())
-    return patterns
+def _check_list(what: str) -> Callable[[Any], list[str]]:
+    """A check for a list of non-empty strings (*what* says what they are, for messages)."""
+
+    def check(value: Any) -> list[str]:
+        if isinstance(value, str) or not isinstance(value, list | tuple):
+            raise ValueError(__("expected a list of %s, got %r") % (what, value))
+        items = []
+        for item in value:
+            if not isinstance(item, str) or not item.strip():
+                raise ValueError(__("expected a list of non-empty strings, got %r") % (item,))
+            items.append(item.strip())
+        return items
+
+    return check
 
 
 def _check_categories(value: Any) -> list[str]:
@@ -215,8 +220,8 @@ def _check_bool(value: Any) -> bool:
 
 _CHECKS: dict[str, Callable[[Any], Any]] = {
     "kwindex_dir": _check_dir,
-    "kwindex_modules": _check_patterns,
-    "kwindex_exclude": _check_patterns,
+    "kwindex_modules": _check_list(__("module names or patterns")),
+    "kwindex_exclude": _check_list(__("module names or patterns")),
     "kwindex_categories": _check_categories,
     "kwindex_private": _check_bool,
     "kwindex_related_files": _check_bool,
@@ -224,11 +229,11 @@ _CHECKS: dict[str, Callable[[Any], Any]] = {
     "kwindex_graphs": _check_optional_bool,
     "kwindex_index_split": _check_count,
     "kwindex_stats": _check_bool,
-    "kwindex_documents": _check_patterns,
-    "kwindex_stopwords": _check_patterns,
-    "kwindex_terms": _check_patterns,
+    "kwindex_documents": _check_list(__("docname patterns")),
+    "kwindex_stopwords": _check_list(__("words")),
+    "kwindex_terms": _check_list(__("words")),
     "kwindex_insights": _check_bool,
-    "kwindex_test_paths": _check_patterns,
+    "kwindex_test_paths": _check_list(__("folders")),
     "kwindex_max_source_size": _check_count,
 }
 

@@ -26,6 +26,15 @@ BAD_VALUES = {
     "kwindex_private": ('"no"', "expected True or False, got 'no'"),
     "kwindex_related_files": ("1", "expected True or False, got 1"),
     "kwindex_json": ("None", "expected True or False, got None"),
+    "kwindex_graphs": ('"yes"', "expected True, False or None, got 'yes'"),
+    "kwindex_index_split": ("-1", "expected a whole number, 0 or more, got -1"),
+    "kwindex_stats": ('"x"', "expected True or False, got 'x'"),
+    "kwindex_documents": ('"docs/*"', "expected a list of docname patterns, got 'docs/*'"),
+    "kwindex_stopwords": ("5", "expected a list of words, got 5"),
+    "kwindex_terms": ("[1]", "expected a list of non-empty strings, got 1"),
+    "kwindex_insights": ('"on"', "expected True or False, got 'on'"),
+    "kwindex_test_paths": ('"tests"', "expected a list of folders, got 'tests'"),
+    "kwindex_max_source_size": ('"big"', "expected a whole number, 0 or more, got 'big'"),
 }
 
 
@@ -167,3 +176,11 @@ def test_pages_that_document_members_under_currentmodule_index_the_module(tmp_pa
     modules = kwindex_json(app)["modules"]
     assert sorted(modules) == ["kwpkg", "kwpkg.shapes", "kwpkg.sub.deep", "kwpkg.util"]
     assert modules["kwpkg.sub.deep"]["sections"] == {"helper": "Deep helpers"}
+
+
+def test_config_and_stub_warnings_can_be_silenced(tmp_path) -> None:
+    lines = [f"{name} = {value}" for name, (value, _message) in BAD_VALUES.items()]
+    lines.append('suppress_warnings = ["kwindex.config", "kwindex.stub"]')
+    srcdir_extra = "\n" + "\n".join(lines) + "\n"
+    app = _build_with_conf(tmp_path, srcdir_extra)
+    assert warnings(app) == []

@@ -31,18 +31,15 @@ Cached = tuple[int, int, TestFile | None]
 
 
 def test_folders(roots: Iterable[str], names: Iterable[str]) -> list[str]:
-    """The test folders next to the packages: *names* in each root (the folder that holds a
-    top-level package), and in the folder above a root named ``src``."""
+    """The test folders next to the packages: *names* in each root (the folder on the module
+    path that holds a top-level package). A name may climb (``../tests``, for a ``src``
+    layout): that is the user's choice; by default nothing outside the roots is read."""
     found: list[str] = []
     for root in sorted(set(roots)):
-        bases = [Path(root)]
-        if Path(root).name == "src":
-            bases.append(Path(root).parent)
-        for base in bases:
-            for name in names:
-                folder = base / name
-                if folder.is_dir() and str(folder) not in found:
-                    found.append(str(folder))
+        for name in names:
+            folder = Path(root) / name
+            if folder.is_dir() and str(folder) not in found:
+                found.append(str(folder))
     return found
 
 
