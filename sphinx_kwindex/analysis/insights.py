@@ -186,17 +186,11 @@ def code_lines(text: str) -> int:
     )
 
 
-#: Modules whose names the findings are about; other imports need no look.
+#: Modules whose names, used in expressions, make findings (decorators, bases and module-level
+#: values are read without this filter: dataclasses, abc, typing... need no look here).
 _RELEVANT = frozenset(
     {
         "functools",
-        "dataclasses",
-        "attr",
-        "attrs",
-        "abc",
-        "contextlib",
-        "typing",
-        "typing_extensions",
         "warnings",
         "threading",
         "multiprocessing",
@@ -213,7 +207,6 @@ _RELEVANT = frozenset(
         "ssl",
         "requests",
         "xml",
-        "collections",
     }
 )
 _WATCHED_BUILTINS = frozenset(
@@ -221,13 +214,9 @@ _WATCHED_BUILTINS = frozenset(
         "eval",
         "exec",
         "compile",
-        "property",
         "DeprecationWarning",
         "PendingDeprecationWarning",
         "FutureWarning",
-        "list",
-        "dict",
-        "set",
     }
 )
 #: Words that matter without an import: a statement without any watched word is not read.
@@ -625,16 +614,19 @@ def _weak_new(node: ast.Call) -> bool:
 
 def _lines_with(text: str, words: Collection[str]) -> frozenset[int]:
     """The line numbers (1-based) where any of *words* appears as a whole name (not as an
-    attribute: ``x.eval`` is not ``eval``). One pass over the names of the text."""
+    attribute: ``x.eval`` is not ``eval``)."""
     wanted = frozenset(words)
     if not wanted:
         return frozenset()
     starts = [match.start() for match in _NEWLINE.finditer(text)]
-    return frozenset(
-        bisect.bisect_right(starts, match.start() - 1) + 1
-        for match in _NAME.finditer(text)
-        if match.group() in wanted
-    )
+    if len(wanted) <= 300:  # one pattern of the words: the regex engine does the work
+        pattern = re.compile(
+            r"(?<![\w.])(?:" + "|".join(map(re.escape, sorted(wanted))) + r")(?!\w)"
+        )
+        positions = [match.start() for match in pattern.finditer(text)]
+    else:  # many words (a module of thousands of globals): every name, looked up
+        positions = [m.start() for m in _NAME.finditer(text) if m.group() in wanted]
+    return frozenset(bisect.bisect_right(starts, position - 1) + 1 for position in positions)
 
 
 _NAME = re.compile(r"(?<![\w.])[^\W\d]\w*")
