@@ -87,10 +87,13 @@ def _study_file(
     info = source_info(location, size=size, lines=count_lines(text))
     try:
         tree = parse(text, location.path)
-        keywords = analyse(tree, modname, is_package=location.is_package)
+        bindings: dict[str, str] = {}
+        keywords = analyse(tree, modname, is_package=location.is_package, bindings=bindings)
         # the same tree, walked once more for what kind of code it is
         insights = (
-            module_insights(tree, text, modname, is_package=location.is_package)
+            module_insights(
+                tree, text, modname, is_package=location.is_package, bindings=bindings
+            )
             if with_insights
             else None
         )

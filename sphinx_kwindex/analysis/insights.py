@@ -10,13 +10,13 @@ parse. Findings are hints for a reader, not verdicts.
 from __future__ import annotations
 
 import ast
-import bisect
 import builtins
+import functools
 import re
 from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
-    from collections.abc import Collection, Iterator, Sequence
+    from collections.abc import Collection, Iterator, Mapping, Sequence
 
 from sphinx_kwindex.analysis.python import plain_text, resolve_relative
 
@@ -163,10 +163,22 @@ _BUILTINS = frozenset(dir(builtins))
 
 
 def module_insights(
-    tree: ast.Module, text: str, modname: str, *, is_package: bool
+    tree: ast.Module,
+    text: str,
+    modname: str,
+    *,
+    is_package: bool,
+    bindings: Mapping[str, str] | None = None,
 ) -> Insights:
-    """The overview, patterns and sensitive calls of a parsed module."""
-    finder = _Finder(tree, text, modname, is_package)
+    """The overview, patterns and sensitive calls of a parsed module.
+
+    *bindings* are the module's import bindings when the keyword walk has collected them
+    already (see :func:`~sphinx_kwindex.analysis.python.analyse`); otherwise they are read
+    here.
+    """
+    if bindings is None:
+        bindings = _aliases(tree, modname, is_package)
+    finder = _Finder(tree, text, bindings)
     finder.body(tree.body)
     docstring = ast.get_docstring(tree, clean=True) or ""
     paragraph = docstring.split("\n\n", 1)[0]
@@ -222,6 +234,18 @@ _WATCHED_BUILTINS = frozenset(
 #: Words that matter without an import: a statement without any watched word is not read.
 _WATCHED_WORDS = ("yield", "check_hostname")
 _COMPOUND_BODIES = ("body", "orelse", "finalbody")
+#: Statements with blocks of statements (``def`` and ``class`` are read apart).
+_COMPOUND: tuple[type[ast.stmt], ...] = (
+    ast.If,
+    ast.For,
+    ast.AsyncFor,
+    ast.While,
+    ast.With,
+    ast.AsyncWith,
+    ast.Try,
+    ast.Match,
+    *((ast.TryStar,) if hasattr(ast, "TryStar") else ()),
+)
 
 
 class _Function:
@@ -248,8 +272,11 @@ class _Finder:
     expressions are not walked (most of a module, usually).
     """
 
-    def __init__(self, tree: ast.Module, text: str, modname: str, is_package: bool) -> None:
-        self.aliases = _aliases(tree, modname, is_package)
+    def __init__(self, tree: ast.Module, text: str, bindings: Mapping[str, str]) -> None:
+        self.aliases = bindings
+        self.uses_random = any(
+            target.partition(".")[0] == "random" for target in bindings.values()
+        )
         self.module_names = _module_bindings(tree)
         self.functions: list[_Function] = []
         self.patterns: set[Finding] = set()
@@ -291,7 +318,9 @@ class _Finder:
         self.security.add(Finding(key, line, detail))
 
     def touches(self, first: int, last: int) -> bool:
-        return any(line in self.lines for line in range(first, last + 1))
+        if first >= last:
+            return first in self.lines
+        return not self.lines.isdisjoint(range(first, last + 1))
 
     # -- statements -------------------------------------------------------------------
     def body(self, statements: list[ast.stmt]) -> None:
@@ -311,7 +340,7 @@ class _Finder:
                 self.functions[-1].locals.difference_update(node.names)
         elif isinstance(node, ast.Return):
             self.returned(node)
-        elif any(isinstance(getattr(node, field, None), list) for field in _COMPOUND_BODIES):
+        elif isinstance(node, _COMPOUND):
             self.compound(node)
         elif self.touches(node.lineno, node.end_lineno or node.lineno):
             self.simple(node)
@@ -410,25 +439,11 @@ class _Finder:
         blocks += [case.body for case in getattr(node, "cases", ())]
         first_body = min((block[0].lineno for block in blocks if block), default=node.lineno)
         if self.touches(node.lineno, max(node.lineno, first_body - 1)):
-            header = [
-                value
-                for field, value in ast.iter_fields(node)
-                if field not in _COMPOUND_BODIES and field not in {"handlers", "cases"}
-            ]
-            expressions = [
-                item
-                for value in header
-                for item in (value if isinstance(value, list) else [value])
-                if isinstance(item, ast.AST)
-            ]
-            if isinstance(node, ast.With | ast.AsyncWith):
-                expressions = [
-                    part
-                    for item in node.items
-                    for part in (item.context_expr, item.optional_vars)
-                    if part
-                ]
-            self.expressions(expressions)
+            self.expressions(_header(node))
+        for case in getattr(node, "cases", ()):
+            guard = case.guard
+            if guard is not None and self.touches(guard.lineno, guard.end_lineno or 0):
+                self.expressions([guard])
         for handler in getattr(node, "handlers", ()):
             if handler.type is not None and self.touches(handler.lineno, handler.lineno):
                 self.expressions([handler.type])
@@ -499,6 +514,8 @@ class _Finder:
         )
 
     def random_calls(self, value: ast.expr) -> None:
+        if not self.uses_random:
+            return
         for child in ast.walk(value):
             if isinstance(child, ast.Call):
                 name = self.resolve(child.func)
@@ -507,9 +524,11 @@ class _Finder:
 
     # -- expressions ------------------------------------------------------------------
     def expressions(self, roots: Sequence[ast.AST]) -> None:
-        stack = list(roots)
+        stack: list[ast.AST] = list(roots)
         while stack:
             node = stack.pop()
+            if node.__class__ in _LEAVES:
+                continue
             if isinstance(node, ast.Call):
                 self.call(node)
             elif isinstance(node, ast.Attribute | ast.Name):
@@ -527,7 +546,12 @@ class _Finder:
                 node, ast.Lambda | ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef
             ):
                 continue
-            stack.extend(ast.iter_child_nodes(node))
+            for field in _child_fields(node.__class__):
+                value = getattr(node, field, None)
+                if value.__class__ is list:
+                    stack.extend(value)  # may hold None (``{**x}``'s key): a leaf
+                elif isinstance(value, ast.AST):
+                    stack.append(value)
 
     def use(self, name: str, line: int) -> None:
         """A reference to a resolved name: module uses, deprecation warnings, CERT_NONE."""
@@ -603,6 +627,43 @@ def _wraps(
     return bool(inner_params) and (inner_params[0] in called or inner_params[0] in returned)
 
 
+#: Nodes without anything below them that matters (and the non-nodes a list can hold).
+_LEAVES = frozenset({ast.Constant, ast.Pass, ast.Break, ast.Continue, type(None), str})
+#: Fields that never hold an expression or a statement (contexts, operators, plain values).
+_NOT_CHILDREN = frozenset(
+    {"ctx", "op", "ops", "id", "attr", "arg", "kind", "type_comment", "conversion", "names"}
+)
+
+
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _child_fields(cls: type[ast.AST]) -> tuple[str, ...]:
+    """The fields of a node class that may hold nodes (computed once per class)."""
+    fields = _FIELDS.get(cls)
+    if fields is None:
+        fields = _FIELDS[cls] = tuple(f for f in cls._fields if f not in _NOT_CHILDREN)
+    return fields
+
+
+def _header(node: ast.stmt) -> list[ast.expr]:
+    """The expressions of a compound statement outside its blocks."""
+    if isinstance(node, ast.If | ast.While):
+        return [node.test]
+    if isinstance(node, ast.For | ast.AsyncFor):
+        return [node.target, node.iter]
+    if isinstance(node, ast.With | ast.AsyncWith):
+        return [
+            part
+            for item in node.items
+            for part in (item.context_expr, item.optional_vars)
+            if part is not None
+        ]
+    if isinstance(node, ast.Match):
+        return [node.subject]
+    return []  # try: only its handlers' types, read apart
+
+
 def _weak_new(node: ast.Call) -> bool:
     return (
         bool(node.args)
@@ -615,22 +676,41 @@ def _weak_new(node: ast.Call) -> bool:
 def _lines_with(text: str, words: Collection[str]) -> frozenset[int]:
     """The line numbers (1-based) where any of *words* appears as a whole name (not as an
     attribute: ``x.eval`` is not ``eval``)."""
-    wanted = frozenset(words)
-    if not wanted:
+    if not words:
         return frozenset()
-    starts = [match.start() for match in _NEWLINE.finditer(text)]
-    if len(wanted) <= 300:  # one pattern of the words: the regex engine does the work
-        pattern = re.compile(
-            r"(?<![\w.])(?:" + "|".join(map(re.escape, sorted(wanted))) + r")(?!\w)"
+    if len(words) <= _FEW_WORDS:
+        # each word on its own: the regex engine scans for a literal, much faster than for
+        # an alternation (or than for every name); the character before is checked here
+        positions = sorted(
+            position for word in words for position in _starts_of(_word_pattern(word), text)
         )
-        positions = [match.start() for match in pattern.finditer(text)]
     else:  # many words (a module of thousands of globals): every name, looked up
+        wanted = frozenset(words)
         positions = [m.start() for m in _NAME.finditer(text) if m.group() in wanted]
-    return frozenset(bisect.bisect_right(starts, position - 1) + 1 for position in positions)
+    lines: set[int] = set()
+    line, previous = 1, 0
+    for position in positions:
+        line += text.count("\n", previous, position)
+        previous = position
+        lines.add(line)
+    return frozenset(lines)
 
 
+_FEW_WORDS = 40
 _NAME = re.compile(r"(?<![\w.])[^\W\d]\w*")
-_NEWLINE = re.compile("\n")
+
+
+@functools.lru_cache(maxsize=1024)
+def _word_pattern(word: str) -> re.Pattern[str]:
+    return re.compile(re.escape(word) + r"(?!\w)")
+
+
+def _starts_of(pattern: re.Pattern[str], text: str) -> Iterator[int]:
+    for match in pattern.finditer(text):
+        position = match.start()
+        before = text[position - 1] if position else " "
+        if before not in {".", "_"} and not before.isalnum():
+            yield position
 
 
 def _keyword_is(node: ast.Call, name: str, *, value: object) -> bool:

@@ -74,9 +74,20 @@ def parse(text: str, filename: str) -> ast.Module:
         ) from err
 
 
-def analyse(tree: ast.Module, modname: str, *, is_package: bool) -> ModuleKeywords:
-    """Collect the keywords of a parsed module."""
-    collector = _Collector(modname, is_package)
+def analyse(
+    tree: ast.Module,
+    modname: str,
+    *,
+    is_package: bool,
+    bindings: dict[str, str] | None = None,
+) -> ModuleKeywords:
+    """Collect the keywords of a parsed module.
+
+    Given a *bindings* dictionary, it is filled on the way with what every import statement
+    binds: local name -> the dotted name it stands for (``import a.b`` binds ``a``; a relative
+    import that reaches above the top package binds nothing). The insights use it.
+    """
+    collector = _Collector(modname, is_package, {} if bindings is None else bindings)
     try:
         collector.body(tree.body, prefix="", in_class=False, module_level=True)
     except RecursionError as err:
@@ -146,9 +157,10 @@ def _unique(keywords: Iterable[Keyword]) -> tuple[Keyword, ...]:
 class _Collector:
     """One walk over the statements, with the qualified prefix and "in a class body"."""
 
-    def __init__(self, modname: str, is_package: bool) -> None:
+    def __init__(self, modname: str, is_package: bool, bindings: dict[str, str]) -> None:
         self.modname = modname
         self.is_package = is_package
+        self.bindings = bindings
         self.classes: list[Keyword] = []
         self.functions: list[Keyword] = []
         self.methods: list[Keyword] = []
@@ -191,8 +203,11 @@ class _Collector:
         for alias in node.names:
             if alias.asname:
                 name, qualname = f"{alias.name} as {alias.asname}", alias.asname
+                self.bindings[alias.asname] = alias.name
             else:
                 name = qualname = alias.name
+                top = alias.name.partition(".")[0]
+                self.bindings[top] = top
             self.imports.append(Keyword(name, qualname, alias.name, node.lineno, alias.name))
 
     def _import_from(self, node: ast.ImportFrom) -> None:
@@ -206,6 +221,8 @@ class _Collector:
             if alias.name == "*":
                 continue
             fullname = f"{module}.{alias.name}" if module else ""
+            if fullname:
+                self.bindings[alias.asname or alias.name] = fullname
             if alias.asname:
                 name, qualname = f"{alias.name} as {alias.asname}", alias.asname
             else:
