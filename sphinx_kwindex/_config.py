@@ -55,6 +55,8 @@ class Settings:
     test_paths: tuple[str, ...]
     #: Sources larger than this many bytes are not analysed (0: no limit).
     max_source_size: int
+    #: Whether the generated pages are in the HTML search index.
+    search: bool
 
     def document_page(self, docname: str) -> str:
         """The docname of a prose document's keyword page."""
@@ -87,6 +89,7 @@ DEFAULTS: dict[str, Any] = {
     "kwindex_insights": True,
     "kwindex_test_paths": ["tests", "test"],
     "kwindex_max_source_size": 5_000_000,
+    "kwindex_search": False,
 }
 
 
@@ -120,6 +123,7 @@ def settings(config: Config) -> Settings:
         insights=config.kwindex_insights,
         test_paths=tuple(config.kwindex_test_paths),
         max_source_size=config.kwindex_max_source_size,
+        search=config.kwindex_search,
     )
 
 
@@ -235,6 +239,7 @@ _CHECKS: dict[str, Callable[[Any], Any]] = {
     "kwindex_insights": _check_bool,
     "kwindex_test_paths": _check_list(__("folders")),
     "kwindex_max_source_size": _check_count,
+    "kwindex_search": _check_bool,
 }
 
 _TYPES: dict[str, set[type]] = {"kwindex_graphs": {bool, type(None)}}

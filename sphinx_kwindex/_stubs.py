@@ -110,6 +110,7 @@ def on_builder_inited(app: Sphinx) -> None:
             graphs=graphs,
             listings=listings,
             tests=tests.get(planned.modname, ()),
+            search=config.search,
         )
         outcome = write_stub(folder / f"{planned.modname}{stub_format.suffix}", text)
         written += outcome == "written"
@@ -119,7 +120,9 @@ def on_builder_inited(app: Sphinx) -> None:
     pages = {}
     for docname in documents:
         title = f"Keyword Index: {docname}"
-        text = stub_source(title, "kwindex-document", docname, [], stub_format.syntax)
+        text = stub_source(
+            title, "kwindex-document", docname, [], stub_format.syntax, search=config.search
+        )
         path = folder / "doc" / f"{docname}{stub_format.suffix}"
         outcome = write_stub(path, text)
         written += outcome == "written"
@@ -127,7 +130,10 @@ def on_builder_inited(app: Sphinx) -> None:
             keep.add(f"doc/{docname}")
             pages[docname] = config.document_page(docname)
     if plan or pages:
-        text = stub_source(__("Keyword Index"), "kwindex-global", "", [], stub_format.syntax)
+        title = __("Keyword Index")
+        text = stub_source(
+            title, "kwindex-global", "", [], stub_format.syntax, search=config.search
+        )
         if write_stub(folder / f"index{stub_format.suffix}", text) != "refused":
             keep.add("index")
     removed = remove_stale(folder, keep, stub_format.suffix)
@@ -253,6 +259,7 @@ def module_stub(
     graphs: bool,
     listings: dict[tuple[str, str], list[RelatedEntry]],
     tests: tuple[TestFile, ...] = (),
+    search: bool = False,
 ) -> str:
     """The source of a module's keyword page.
 
@@ -265,7 +272,7 @@ def module_stub(
     if planned.origin and inputs == _NOT_FOUND:
         options.append(f":origin: {planned.origin}")
     title = f"Keyword Index: {planned.modname}"
-    return stub_source(title, "kwindex-page", planned.modname, options, syntax)
+    return stub_source(title, "kwindex-page", planned.modname, options, syntax, search=search)
 
 
 def find_module_tests(
@@ -280,9 +287,17 @@ def find_module_tests(
 
 
 def stub_source(
-    title: str, directive: str, argument: str, options: list[str], syntax: str
+    title: str,
+    directive: str,
+    argument: str,
+    options: list[str],
+    syntax: str,
+    *,
+    search: bool = False,
 ) -> str:
-    """A generated page: the marker, ``orphan``, a title and one directive."""
+    """A generated page: the marker, ``orphan`` (and ``nosearch``: like Sphinx's own
+    indices, keyword pages stay out of the search index unless ``kwindex_search``), a title
+    and one directive."""
     title = _escape_title(title, syntax)
     if syntax == "md":
         fence = f"```{{{directive}}} {argument}".rstrip()
@@ -290,6 +305,7 @@ def stub_source(
             [
                 "---",
                 "orphan: true",
+                *([] if search else ["nosearch: true"]),
                 "---",
                 f"% {MARKER}: do not edit, every build rewrites it.",
                 "",
@@ -306,6 +322,7 @@ def stub_source(
             f".. {MARKER}: do not edit, every build rewrites it.",
             "",
             ":orphan:",
+            *([] if search else [":nosearch:"]),
             "",
             title,
             "=" * column_width(title),

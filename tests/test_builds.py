@@ -95,3 +95,38 @@ def test_markdown_only_project_gets_markdown_stubs(tmp_path_factory) -> None:
     )
     assert _pages(app, ("myst/", "rst/")).keys() == set(MODULES)
     assert kwindex_json(app)["modules"]["kwpkg.shapes"]["docname"] == "myst/api/shapes"
+    searched = _searched(app)  # the front matter's ``nosearch`` works as reST's field does
+    assert "myst/api/shapes" in searched
+    assert not [docname for docname in searched if docname.startswith("kwindex/")]
+
+
+def _searched(app) -> list[str]:
+    """The docnames whose words are in the HTML search index (Sphinx lists a ``nosearch``
+    page with an empty title and no words)."""
+    text = (Path(app.outdir) / "searchindex.js").read_text("utf-8")
+    data = json.loads(text[text.index("(") + 1 : text.rindex(")")])
+    worded = {
+        data["docnames"][number]
+        for numbers in data["terms"].values()
+        for number in ([numbers] if isinstance(numbers, int) else numbers)
+    }
+    return [
+        docname
+        for docname, title in zip(data["docnames"], data["titles"], strict=True)
+        if title or docname in worded
+    ]
+
+
+def test_keyword_pages_stay_out_of_search_like_sphinx_indices(built) -> None:
+    searched = _searched(built)
+    assert "rst/api/shapes" in searched
+    assert not [docname for docname in searched if docname.startswith("kwindex/")]
+    stub = (Path(built.srcdir) / "kwindex" / "kwpkg.rst").read_text("utf-8")
+    assert stub.splitlines()[2:4] == [":orphan:", ":nosearch:"]
+
+
+def test_kwindex_search_puts_keyword_pages_in_search(tmp_path_factory) -> None:
+    app = build_once(tmp_path_factory, "kwindex", confoverrides={"kwindex_search": True})
+    assert warnings(app) == []
+    searched = _searched(app)
+    assert {"kwindex/index", "kwindex/kwpkg.shapes", "kwindex/doc/rst/guide"} <= set(searched)
