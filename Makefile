@@ -4,8 +4,10 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 DEMO   := example_project/docs
 DEMO_OUT := $(DEMO)/_build/html
+DOCS   := docs
+DOCS_OUT := $(DOCS)/_build/html
 
-.PHONY: demo test lint bench bench-small clean venv
+.PHONY: demo docs test lint bench bench-small clean venv
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -20,12 +22,24 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@ $(VENV)/.installed-demo
 
+$(VENV)/.installed-docs: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[docs]'
+	touch $@
+
 demo: $(VENV)/.installed-demo
 	$(BIN)/sphinx-build -q -b html $(DEMO) $(DEMO_OUT)
 	@echo
 	@echo "Keyword index pages built. Open:"
 	@echo "  $(CURDIR)/$(DEMO_OUT)/index.html"
 	@echo "  $(CURDIR)/$(DEMO_OUT)/kwindex/tidepool.core.html"
+
+# the project's own documentation, built with sphinx-kwindex, warnings (and broken
+# references) as errors; tests/test_docs.py builds it too
+docs: $(VENV)/.installed-docs
+	$(BIN)/sphinx-build -W --keep-going -n -b html $(DOCS) $(DOCS_OUT)
+	@echo
+	@echo "Documentation built. Open:"
+	@echo "  $(CURDIR)/$(DOCS_OUT)/index.html"
 
 # pytest exits with 5 when it collects no tests: that fails the target too
 test: lint
@@ -45,4 +59,4 @@ bench-small:
 	$(PYTHON) benchmarks/bench.py --size small --out bench-results/small.json
 
 clean:
-	rm -rf $(DEMO)/_build $(DEMO)/kwindex .pytest_cache
+	rm -rf $(DEMO)/_build $(DEMO)/kwindex $(DOCS)/_build $(DOCS)/kwindex .pytest_cache

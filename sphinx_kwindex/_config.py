@@ -23,37 +23,47 @@ if TYPE_CHECKING:
 class Settings:
     """A validated snapshot of the configuration."""
 
-    #: Folder (relative to the source folder, ``/``-separated) of the generated pages.
+    #: Folder, relative to the source folder, where the generated page sources are written
+    #: (the extension owns it: add it to ``.gitignore``); it must stay inside the source
+    #: folder.
     dir: str
-    #: Dotted names or glob patterns of modules to index even if no page documents them.
+    #: Module names or glob patterns (``"pkg.*"``; ``*`` also crosses dots) to index even if
+    #: no page documents them; a pattern must start with a package name that can be found.
     modules: tuple[str, ...]
     #: Glob patterns of module names never to index.
     exclude: tuple[str, ...]
-    #: Which keyword categories to show, in this order.
+    #: Which keyword categories to show and export, in this order.
     categories: tuple[str, ...]
-    #: Whether ``_private`` names are keywords.
+    #: Whether ``_private`` names are keywords (a ``_name`` anywhere in a definition's dotted
+    #: name, or the name an import binds; ``__dunder__`` names are not private).
     private: bool
-    #: Whether each module's documentation page gets a "Related files" section.
+    #: Whether each indexed module's documentation page gets a "Related files" section.
     related_files: bool
     #: Whether ``kwindex.json`` is written to the output folder.
     json: bool
-    #: Import maps: ``True``, ``False``, or ``None`` (when Graphviz's ``dot`` is found).
+    #: Import maps on package pages: ``None`` draws them when Graphviz's ``dot`` is found and
+    #: says so once when it is not; ``True`` warns when it is not; ``False`` never draws them.
     graphs: bool | None
-    #: Above this many names, HTML builders split the global index into a page per letter.
+    #: Above this many names, HTML builders give each letter of the global index its own
+    #: page; ``0`` never splits.
     index_split: int
-    #: Whether ``kwindex.json`` reports the extension's own time (``"stats"``).
+    #: Whether ``kwindex.json`` reports the extension's own time per step (``"stats"``).
     stats: bool
-    #: Glob patterns of docnames whose pages get a keyword page of their own.
+    #: Glob patterns of docnames whose pages get a keyword page of their own
+    #: (``kwindex/doc/<docname>``).
     documents: tuple[str, ...]
     #: Words never to count as identifiers of a document.
     stopwords: frozenset[str]
     #: Words always to count as identifiers where a document uses them.
     terms: frozenset[str]
-    #: Whether keyword pages show overview, code patterns, sensitive calls and tests.
+    #: Whether keyword pages show the overview, code patterns, security-sensitive calls and
+    #: tests of a module.
     insights: bool
-    #: Folders (next to the top-level package) where tests are looked for.
+    #: Folders where tests are looked for, relative to the folder that holds the top-level
+    #: package (``"../tests"`` for a ``src/`` layout).
     test_paths: tuple[str, ...]
-    #: Sources larger than this many bytes are not analysed (0: no limit).
+    #: Sources larger than this many bytes are not analysed (a ``kwindex.read`` warning says
+    #: so); ``0``: no limit.
     max_source_size: int
     #: Whether the generated pages are in the HTML search index.
     search: bool
@@ -96,12 +106,18 @@ DEFAULTS: dict[str, Any] = {
 def register(app: Sphinx) -> None:
     """Declare every setting, and validate them when the configuration is read."""
     for name, default in DEFAULTS.items():
-        types = _TYPES.get(name) or {type(default)} | (
-            {tuple} if isinstance(default, list) else set()
-        )
-        app.add_config_value(name, default, "env", types=frozenset(types))
+        app.add_config_value(name, default, "env", types=types_of(name))
     # before Sphinx's own type check (priority 800), so that only our warning shows
     app.connect("config-inited", validate, priority=400)
+
+
+def types_of(name: str) -> frozenset[type]:
+    """The types Sphinx accepts for setting *name* (a list may also be given as a tuple)."""
+    default = DEFAULTS[name]
+    types = _TYPES.get(name) or {type(default)} | (
+        {tuple} if isinstance(default, list) else set()
+    )
+    return frozenset(types)
 
 
 def settings(config: Config) -> Settings:

@@ -18,7 +18,8 @@ _NEWLINES = re.compile(r"\r\n|\r|\n")
 
 
 class SourceError(Exception):
-    """The source could not be read or parsed; carries a :class:`SourceProblem`."""
+    """The source could not be read or parsed; carries a
+    :class:`~sphinx_kwindex.analysis.model.SourceProblem`."""
 
     def __init__(self, problem: SourceProblem) -> None:
         super().__init__(problem.message)
