@@ -65,7 +65,8 @@ class Settings:
     #: Sources larger than this many bytes are not analysed (a ``kwindex.read`` warning says
     #: so); ``0``: no limit.
     max_source_size: int
-    #: Whether the generated pages are in the HTML search index.
+    #: Whether the generated pages go into the HTML search index (by default they are marked
+    #: ``nosearch``, as Sphinx keeps its own indices out of it).
     search: bool
 
     def document_page(self, docname: str) -> str:
