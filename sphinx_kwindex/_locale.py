@@ -14,8 +14,14 @@ language. Everything else is translated when a page is made.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sphinx.locale import get_translation, get_translator
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from sphinx_kwindex.analysis.model import SourceProblem
 
 CATALOG = "sphinx_kwindex"
 LOCALE_DIR = Path(__file__).parent / "locales"
@@ -40,6 +46,14 @@ def number(value: float, decimals: int = 0) -> str:
     # Translators: the decimal separator (3.5); "," in German.
     point = _(".")
     return text.translate({ord(","): thousands, ord("."): point})
+
+
+def problem_text(problem: SourceProblem, translate: Callable[[str], str] = _) -> str:
+    """Why a module's source could not be used, translated by *translate* (``__`` for the
+    console); a message that comes from Python itself as it is."""
+    if not problem.template:
+        return problem.message
+    return translate(problem.template) % problem.args
 
 
 def labelled(label: str) -> str:

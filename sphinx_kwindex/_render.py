@@ -14,7 +14,7 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.util.nodes import make_id
 
-from sphinx_kwindex._locale import _, labelled, ngettext, number
+from sphinx_kwindex._locale import _, labelled, ngettext, number, problem_text
 from sphinx_kwindex._nodes import (
     DEPENDENCIES,
     DOC_FILE,
@@ -296,7 +296,7 @@ def file_information(facts: ModuleFacts, docname: str) -> list[nodes.Node]:
     fields += placeholder(FILE_LINKS, facts.modname, docname)
     body: list[nodes.Node] = [fields]
     if facts.problem is not None:
-        message = facts.problem.message
+        message = problem_text(facts.problem)
         if facts.problem.line:
             message = _("%s (line %d)") % (message, facts.problem.line)
         warning = nodes.warning("", classes=["kwindex-problem"])

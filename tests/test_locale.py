@@ -289,6 +289,36 @@ def test_insights_and_letter_pages_in_german(german_insights: Any) -> None:
     assert text(term.find_next_sibling("dd")) == "Definiert in: insightpkg.caching"
 
 
+def test_source_problems_in_german_and_warnings_in_english(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """Pages follow ``language``; the console follows the system's locale (C here)."""
+    app = build_once(tmp_path_factory, "kwindex-broken", confoverrides={"language": "de"})
+
+    def problem(modname: str) -> str:
+        return text(
+            body(app, f"kwindex/{modname}").select_one(".kwindex-problem p:last-child")
+        )
+
+    lead = "Es konnten keine Stichwörter gesammelt werden: "
+    assert problem("brokenpkg.nul") == lead + "Der Quelltext enthält ein NUL-Byte (Zeile 2)."
+    assert problem("brokenpkg.badbytes") == (
+        lead + "Die Datei ist kein gültiges utf-8 (Byte 0xff) (Zeile 2)."
+    )
+    assert problem("brokenpkg.missing") == (
+        lead + "Die Quelldatei wurde auf dem Modulpfad nicht gefunden."
+    )
+    assert problem("brokenpkg.fastmod") == (
+        lead + "Das Modul ist eine kompilierte Erweiterung und hat keinen Python-Quelltext."
+    )
+    # Python's own words stay as Python wrote them
+    assert problem("brokenpkg.syntax") == lead + "Syntaxfehler: invalid syntax (Zeile 3)."
+    assert (
+        "brokenpkg/nul.py:2: WARNING: cannot index module 'brokenpkg.nul': the source "
+        "contains a NUL byte [kwindex.parse]"
+    ) in warnings(app)
+
+
 def test_json_stays_english(german_insights: Any) -> None:
     data = kwindex_json(german_insights)
     danger = data["modules"]["insightpkg.danger"]

@@ -18,12 +18,8 @@ from typing import TYPE_CHECKING, NamedTuple
 if TYPE_CHECKING:
     from collections.abc import Collection, Iterator, Mapping, Sequence
 
+from sphinx_kwindex.analysis.model import N_
 from sphinx_kwindex.analysis.python import plain_text, resolve_relative
-
-
-def N_(message: str) -> str:
-    """Mark *message* for the message catalog, untranslated (``analysis`` is Sphinx-free)."""
-    return message
 
 
 class Finding(NamedTuple):
