@@ -7,7 +7,7 @@ DEMO_OUT := $(DEMO)/_build/html
 DOCS   := docs
 DOCS_OUT := $(DOCS)/_build/html
 
-.PHONY: demo docs test lint bench bench-small clean venv
+.PHONY: demo docs test lint bench bench-small clean venv pot po mo
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -49,6 +49,17 @@ lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
+
+# translations (tools/i18n.py, with Babel from Sphinx): the template from the sources, the
+# template merged into every language's .po, every .po compiled (the .mo files are committed)
+pot: $(VENV)/.installed-demo
+	$(BIN)/python tools/i18n.py pot
+
+po: $(VENV)/.installed-demo
+	$(BIN)/python tools/i18n.py update
+
+mo: $(VENV)/.installed-demo
+	$(BIN)/python tools/i18n.py mo
 
 # issue 6: baseline (autodoc + viewcode) against + sphinx_kwindex, alternating, 3 rounds;
 # creates benchmarks/.venv-bench on first use. Large: sympy (809 modules), small: markdown-it-py.

@@ -18,7 +18,7 @@ from sphinx.util.nodes import make_id
 
 from sphinx_kwindex._config import settings
 from sphinx_kwindex._domain import KwindexDomain
-from sphinx_kwindex._locale import _, __
+from sphinx_kwindex._locale import _, __, problem_text
 from sphinx_kwindex._nodes import (
     DOC_IDENTIFIERS,
     RELATED,
@@ -86,7 +86,7 @@ class _ModuleDirective(SphinxDirective):
                 subtype,
                 __("cannot index module %r: %s"),
                 modname,
-                problem.message,
+                problem_text(problem, __),
                 location=where,
             )
         return self.visible(facts)

@@ -20,7 +20,8 @@ class KeywordIndex(Index):
     """Every name of every indexed module, with the modules that define and import it."""
 
     name = "keywords"
-    localname = "Keyword Index"
+    # lazy: translated for each build (see _locale)
+    localname = _("Keyword Index")
     shortname = "keywords"
 
     def generate(

@@ -14,7 +14,7 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.util.nodes import make_id
 
-from sphinx_kwindex._locale import _
+from sphinx_kwindex._locale import _, labelled, ngettext, number, problem_text
 from sphinx_kwindex._nodes import (
     DEPENDENCIES,
     DOC_FILE,
@@ -77,15 +77,20 @@ def kind_label(kind: str) -> str:
 
 
 def human_size(size: int) -> str:
-    """``3,204 bytes (3.1 KiB)``."""
-    text = _("%s bytes") % f"{size:,}"
+    """``3,204 bytes (3.1 KiB)``, in the page's language."""
+    text = ngettext("%s byte", "%s bytes", size) % number(size)
     if size < 1024:
         return text
     value = float(size)
     for unit in ("KiB", "MiB", "GiB"):
         value /= 1024
         if value < 1024 or unit == "GiB":
-            return f"{text} ({value:.1f} {unit})"
+            # Translators: a size in bytes, then the same in KiB, MiB or GiB.
+            return _("%(bytes)s (%(size)s %(unit)s)") % {
+                "bytes": text,
+                "size": number(value, 1),
+                "unit": unit,
+            }
     return text  # pragma: no cover - the loop always returns
 
 
@@ -197,13 +202,13 @@ def overview(facts: ModuleFacts) -> list[nodes.Node]:
     keywords = facts.keywords
     counts = (
         [
-            f"{category_title(category)}: {len(keywords.category(category))}"
+            labelled(category_title(category)) + number(len(keywords.category(category)))
             for category in CATEGORIES
         ]
         if keywords is not None
         else []
     )
-    counts.append(_("Lines of code: %s") % f"{insights.code_lines:,}")
+    counts.append(labelled(_("Lines of code")) + number(insights.code_lines))
     result.append(
         nodes.paragraph("", " \N{MIDDLE DOT} ".join(counts), classes=["kwindex-counts"])
     )
@@ -213,7 +218,7 @@ def overview(facts: ModuleFacts) -> list[nodes.Node]:
 def test_list(tests: tuple[TestFile, ...]) -> nodes.Node:
     items = nodes.bullet_list("", classes=["kwindex-test-list"])
     for test in tests:
-        count = _("1 test") if test.tests == 1 else _("%d tests") % test.tests
+        count = ngettext("%s test", "%s tests", test.tests) % number(test.tests)
         items += nodes.list_item(
             "",
             nodes.paragraph(
@@ -279,7 +284,7 @@ def file_information(facts: ModuleFacts, docname: str) -> list[nodes.Node]:
         fields += field(_("Path"), nodes.literal(info.relpath, info.relpath))
     if info is not None and location is not None and location.path:
         fields += field(_("Size"), nodes.Text(human_size(info.size)))
-        fields += field(_("Lines"), nodes.Text(f"{info.lines:,}"))
+        fields += field(_("Lines"), nodes.Text(number(info.lines)))
     if location is not None:
         fields += field(_("Type"), nodes.Text(kind_label(location.kind)))
     if info is not None and info.extension:
@@ -291,7 +296,7 @@ def file_information(facts: ModuleFacts, docname: str) -> list[nodes.Node]:
     fields += placeholder(FILE_LINKS, facts.modname, docname)
     body: list[nodes.Node] = [fields]
     if facts.problem is not None:
-        message = facts.problem.message
+        message = problem_text(facts.problem)
         if facts.problem.line:
             message = _("%s (line %d)") % (message, facts.problem.line)
         warning = nodes.warning("", classes=["kwindex-problem"])
@@ -313,7 +318,7 @@ def keywords_block(facts: ModuleFacts, config: Settings, docname: str) -> Block:
         found = keywords.category(category) if keywords is not None else ()
         if not found:
             continue
-        title = f"{category_title(category)} ({len(found)})"
+        title = f"{category_title(category)} ({number(len(found))})"
         items = keyword_list(found, facts.modname, category)
         children.append(Block(category, title, [items], ("kwindex-category",)))
     if keywords is None:
@@ -322,7 +327,11 @@ def keywords_block(facts: ModuleFacts, config: Settings, docname: str) -> Block:
         note = _("This module defines and imports nothing.")
     else:
         count = sum(len(keywords.category(category)) for category in config.categories)
-        note = _("%d keywords, from the module's source.") % count
+        note = ngettext(
+            "%s keyword, from the module's source.",
+            "%s keywords, from the module's source.",
+            count,
+        ) % number(count)
     # the links are cross-references; the marker records what they depend on
     links = placeholder(KEYWORD_LINKS, facts.modname, docname)
     return Block(

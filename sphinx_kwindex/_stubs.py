@@ -22,7 +22,7 @@ from sphinx.util.matching import get_matching_files
 
 from sphinx_kwindex._config import Settings, conf_location, settings
 from sphinx_kwindex._domain import KwindexDomain, PlannedModule
-from sphinx_kwindex._locale import __
+from sphinx_kwindex._locale import _, __
 from sphinx_kwindex._warnings import Subtype, file_location, logger, warn
 from sphinx_kwindex.analysis.documents import module_mentions
 from sphinx_kwindex.analysis.locate import (
@@ -119,7 +119,7 @@ def on_builder_inited(app: Sphinx) -> None:
     keep = set(plan)
     pages = {}
     for docname in documents:
-        title = f"Keyword Index: {docname}"
+        title = _("Keyword Index: %s") % docname
         text = stub_source(
             title, "kwindex-document", docname, [], stub_format.syntax, search=config.search
         )
@@ -130,7 +130,7 @@ def on_builder_inited(app: Sphinx) -> None:
             keep.add(f"doc/{docname}")
             pages[docname] = config.document_page(docname)
     if plan or pages:
-        title = __("Keyword Index")
+        title = _("Keyword Index")
         text = stub_source(
             title, "kwindex-global", "", [], stub_format.syntax, search=config.search
         )
@@ -271,7 +271,7 @@ def module_stub(
     options = [f":inputs: {inputs}"]
     if planned.origin and inputs == _NOT_FOUND:
         options.append(f":origin: {planned.origin}")
-    title = f"Keyword Index: {planned.modname}"
+    title = _("Keyword Index: %s") % planned.modname
     return stub_source(title, "kwindex-page", planned.modname, options, syntax, search=search)
 
 

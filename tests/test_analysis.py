@@ -124,7 +124,12 @@ def test_pep263_cookie_bom_and_bad_bytes(tmp_path: Path) -> None:
     bad.write_bytes(b"X = 1\nY = '\xff\xfe'\n")
     with pytest.raises(SourceError) as caught:
         read_source(str(bad))
-    assert caught.value.problem == ("read", "the file is not valid utf-8 (byte 0xff)", 2)
+    problem = caught.value.problem
+    assert (problem.kind, problem.message, problem.line) == (
+        "read",
+        "the file is not valid utf-8 (byte 0xff)",
+        2,
+    )
 
 
 def test_syntax_errors_and_nul_bytes_are_reported_with_lines() -> None:
@@ -187,11 +192,20 @@ def test_problems_are_returned_not_raised(tmp_path: Path) -> None:
     (tmp_path / "broken.py").write_text("def f(:\n")
     facts = study_module("broken", [str(tmp_path)])
     assert facts.keywords is None
-    assert facts.problem == ("parse", "syntax error: invalid syntax", 1)
+    assert facts.problem is not None
+    # kind, English message, line (then the message's template and arguments, for pages)
+    assert facts.problem[:3] == ("parse", "syntax error: invalid syntax", 1)
+    assert facts.problem.template == "syntax error: %s"
+    assert facts.problem.args == ("invalid syntax",)
     assert facts.info is not None
     assert facts.info.lines == 1
     missing = study_module("not_there", [str(tmp_path)])
-    assert missing.problem == ("locate", "its source file was not found on the module path", 0)
+    assert missing.problem is not None
+    assert missing.problem[:3] == (
+        "locate",
+        "its source file was not found on the module path",
+        0,
+    )
     builtin = study_module("sys", [str(tmp_path)])
     assert builtin.problem is not None
     assert builtin.problem.kind == "locate"

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from sphinx_kwindex.analysis.insights import module_insights
 from sphinx_kwindex.analysis.locate import locate, related_entries, source_info
-from sphinx_kwindex.analysis.model import ModuleFacts, ModuleLocation, SourceProblem
+from sphinx_kwindex.analysis.model import N_, ModuleFacts, ModuleLocation, SourceProblem
 from sphinx_kwindex.analysis.python import (
     SourceError,
     analyse,
@@ -45,7 +45,8 @@ def study_module(
     """
     location = locate(modname, search_path)
     if location is None:
-        problem = SourceProblem("locate", "its source file was not found on the module path")
+        message = N_("its source file was not found on the module path")
+        problem = SourceProblem.of("locate", message)
         return ModuleFacts(modname, None, None, None, problem, ())
     related = related_entries(location)
     if location.kind == "namespace":
@@ -53,22 +54,23 @@ def study_module(
             modname, location, source_info(location, size=0, lines=0), None, None, related
         )
     if location.kind in {"builtin", "extension"}:
-        what = "built into Python" if location.kind == "builtin" else "a compiled extension"
-        problem = SourceProblem("locate", f"it is {what} and has no Python source")
+        if location.kind == "builtin":
+            message = N_("it is built into Python and has no Python source")
+        else:
+            message = N_("it is a compiled extension and has no Python source")
+        problem = SourceProblem.of("locate", message)
         return ModuleFacts(modname, location, None, None, problem, related)
     try:
         stat = os.stat(location.path)
     except OSError as err:
-        problem = SourceProblem("read", f"cannot read the file: {err.strerror}")
+        problem = SourceProblem.of("read", N_("cannot read the file: %s"), str(err.strerror))
         return ModuleFacts(modname, location, None, None, problem, related)
     if max_size and stat.st_size > max_size:
-        message = (
-            f"it is too large to index ({stat.st_size:,} bytes, more than "
-            f"kwindex_max_source_size = {max_size:,})"
+        message = N_(
+            "it is too large to index (%s bytes, more than kwindex_max_source_size = %s)"
         )
-        return ModuleFacts(
-            modname, location, None, None, SourceProblem("read", message), related
-        )
+        problem = SourceProblem.of("read", message, f"{stat.st_size:,}", f"{max_size:,}")
+        return ModuleFacts(modname, location, None, None, problem, related)
     facts = _study_file(location, stat.st_size, stat.st_mtime_ns, insights)
     return facts._replace(related=related)
 

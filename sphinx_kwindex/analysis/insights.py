@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, NamedTuple
 if TYPE_CHECKING:
     from collections.abc import Collection, Iterator, Mapping, Sequence
 
+from sphinx_kwindex.analysis.model import N_
 from sphinx_kwindex.analysis.python import plain_text, resolve_relative
 
 
@@ -39,24 +40,26 @@ class Insights(NamedTuple):
     security: tuple[Finding, ...]
 
 
-#: Why each security finding matters, in one line (shown on the page).
+#: Why each security finding matters, in one line: English in ``kwindex.json``, translated on
+#: pages (``N_`` only marks the texts for the message catalog).
 SECURITY_REASONS = {
-    "eval": "evaluates a string as Python code",
-    "exec": "executes a string as Python code",
-    "compile": "compiles a string into code that can then be run",
-    "pickle": "unpickling runs code chosen by whoever wrote the data",
-    "marshal": "marshal data is not safe against crafted input",
-    "yaml-load": "yaml.load without a safe loader can build arbitrary objects",
-    "shell": "a shell parses the command: mind what goes into it",
-    "os-system": "runs a command through the shell",
-    "os-popen": "runs a command through the shell",
-    "mktemp": "the name can be taken before the file is created (use mkstemp)",
-    "weak-hash": "MD5 and SHA-1 are broken for security uses",
-    "random-token": "the random module is predictable: use secrets for tokens",
-    "ssl-unverified": "turns off certificate or host name checks",
-    "requests-unverified": "turns off certificate checks",
-    "xml": "the standard library's XML parsers are not safe against crafted input "
-    "(defusedxml is)",
+    "eval": N_("evaluates a string as Python code"),
+    "exec": N_("executes a string as Python code"),
+    "compile": N_("compiles a string into code that can then be run"),
+    "pickle": N_("unpickling runs code chosen by whoever wrote the data"),
+    "marshal": N_("marshal data is not safe against crafted input"),
+    "yaml-load": N_("yaml.load without a safe loader can build arbitrary objects"),
+    "shell": N_("a shell parses the command: mind what goes into it"),
+    "os-system": N_("runs a command through the shell"),
+    "os-popen": N_("runs a command through the shell"),
+    "mktemp": N_("the name can be taken before the file is created (use mkstemp)"),
+    "weak-hash": N_("MD5 and SHA-1 are broken for security uses"),
+    "random-token": N_("the random module is predictable: use secrets for tokens"),
+    "ssl-unverified": N_("turns off certificate or host name checks"),
+    "requests-unverified": N_("turns off certificate checks"),
+    "xml": N_(
+        "the standard library's XML parsers are not safe against crafted input (defusedxml is)"
+    ),
 }
 
 _CACHING = {"functools.cache", "functools.lru_cache", "functools.cached_property"}

@@ -48,14 +48,30 @@ class ModuleKeywords(NamedTuple):
         return result
 
 
+def N_(message: str) -> str:
+    """Mark *message* for the message catalog without translating it (``analysis`` knows
+    nothing of Sphinx): the text is translated where a page shows it."""
+    return message
+
+
 class SourceProblem(NamedTuple):
     """Why a module's source could not be used."""
 
     #: One of the :class:`~sphinx_kwindex._warnings.Subtype` values: locate, read, parse.
     kind: str
+    #: In English (``kwindex.json``).
     message: str
     #: Line of the problem in the source file, 0 when unknown.
     line: int = 0
+    #: The message with ``%s`` for each of *args*, marked with :func:`N_` (pages and
+    #: warnings translate it); empty when the message comes from Python itself.
+    template: str = ""
+    args: tuple[str, ...] = ()
+
+    @classmethod
+    def of(cls, kind: str, template: str, *args: str, line: int = 0) -> SourceProblem:
+        """A problem told by a marked *template* and its *args*."""
+        return cls(kind, template % args if args else template, line, template, args)
 
 
 class ModuleLocation(NamedTuple):

@@ -9,7 +9,7 @@ import tokenize
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from sphinx_kwindex.analysis.model import Keyword, ModuleKeywords, SourceProblem
+from sphinx_kwindex.analysis.model import N_, Keyword, ModuleKeywords, SourceProblem
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
@@ -38,7 +38,7 @@ def read_source(path: str) -> DecodedSource:
         data = Path(path).read_bytes()
     except OSError as err:
         raise SourceError(
-            SourceProblem("read", f"cannot read the file: {err.strerror}")
+            SourceProblem.of("read", N_("cannot read the file: %s"), str(err.strerror))
         ) from err
     try:
         encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
@@ -49,8 +49,11 @@ def read_source(path: str) -> DecodedSource:
         return DecodedSource(data.decode(encoding), len(data))
     except UnicodeDecodeError as err:
         line = data.count(b"\n", 0, err.start) + 1
-        message = f"the file is not valid {encoding} (byte 0x{data[err.start]:02x})"
-        raise SourceError(SourceProblem("read", message, line)) from err
+        byte = f"0x{data[err.start]:02x}"
+        message = N_("the file is not valid %s (byte %s)")
+        raise SourceError(
+            SourceProblem.of("read", message, encoding, byte, line=line)
+        ) from err
 
 
 def count_lines(text: str) -> int:
@@ -63,15 +66,17 @@ def parse(text: str, filename: str) -> ast.Module:
     """Parse *text*; every failure becomes a :class:`SourceError` of kind ``parse``."""
     if "\0" in text:  # SyntaxError or ValueError by version, and never with a line
         line = text.count("\n", 0, text.find("\0")) + 1
-        raise SourceError(SourceProblem("parse", "the source contains a NUL byte", line))
+        message = N_("the source contains a NUL byte")
+        raise SourceError(SourceProblem.of("parse", message, line=line))
     try:
         return ast.parse(text, filename=filename)
     except SyntaxError as err:
-        message = f"syntax error: {err.msg}"
-        raise SourceError(SourceProblem("parse", message, err.lineno or 0)) from err
+        message = N_("syntax error: %s")
+        line = err.lineno or 0
+        raise SourceError(SourceProblem.of("parse", message, err.msg, line=line)) from err
     except (RecursionError, MemoryError) as err:
         raise SourceError(
-            SourceProblem("parse", "the code is nested too deeply to parse")
+            SourceProblem.of("parse", N_("the code is nested too deeply to parse"))
         ) from err
 
 
@@ -93,7 +98,7 @@ def analyse(
         collector.body(tree.body, prefix="", in_class=False, module_level=True)
     except RecursionError as err:
         raise SourceError(
-            SourceProblem("parse", "the code is nested too deeply to analyse")
+            SourceProblem.of("parse", N_("the code is nested too deeply to analyse"))
         ) from err
     docstring = ast.get_docstring(tree, clean=True) or ""
     first = next((line.strip() for line in docstring.splitlines() if line.strip()), "")

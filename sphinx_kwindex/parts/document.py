@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 
 from sphinx_kwindex._domain import DocLocation, object_location
-from sphinx_kwindex._locale import _
+from sphinx_kwindex._locale import _, labelled
 from sphinx_kwindex._render import field, human_size
 from sphinx_kwindex.analysis.python import count_lines
 from sphinx_kwindex.parts.context import table
@@ -127,7 +127,9 @@ def xrefs(context: Context, docname: str, facts: ModuleFacts | None) -> list[nod
         text = nodes.Text(_("all keywords of the project"))
         pairs.append((_("Global keyword index"), context.page_link(index, text)))
     for label, target in pairs:
-        items += nodes.list_item("", nodes.paragraph("", "", nodes.Text(f"{label}: "), target))
+        items += nodes.list_item(
+            "", nodes.paragraph("", "", nodes.Text(labelled(label)), target)
+        )
     return [items]
 
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 
 from sphinx_kwindex._links import source_line_reference, viewcode_page
-from sphinx_kwindex._locale import _
+from sphinx_kwindex._locale import _, ngettext
 from sphinx_kwindex.analysis.insights import SECURITY_REASONS
 
 if TYPE_CHECKING:
@@ -42,7 +42,10 @@ def pattern_label(key: str) -> str:
 
 
 def security_reason(key: str) -> str:
-    return _(SECURITY_REASONS.get(key, ""))
+    """Why a sensitive call matters, in the page's language (marked in ``analysis``)."""
+    reason = SECURITY_REASONS.get(key)
+    # never _(""): it is the catalog's header
+    return _(reason) if reason else ""
 
 
 def patterns(context: Context, modname: str, facts: ModuleFacts | None) -> list[nodes.Node]:
@@ -77,7 +80,7 @@ def _findings(
         if reason is not None and reason(key):
             term += nodes.Text(" \N{EM DASH} ")
             term += nodes.emphasis("", reason(key))
-        lines = nodes.paragraph("", _("Lines: ") if len(found) > 1 else _("Line: "))
+        lines = nodes.paragraph("", ngettext("Line: ", "Lines: ", len(found)))
         for index, finding in enumerate(found):
             if index:
                 lines += nodes.Text(", ")

@@ -12,7 +12,7 @@ from docutils import nodes
 
 from sphinx_kwindex._domain import DocLocation, object_location
 from sphinx_kwindex._links import viewcode_page
-from sphinx_kwindex._locale import _
+from sphinx_kwindex._locale import _, labelled
 from sphinx_kwindex._render import field
 from sphinx_kwindex.parts.context import none, parent_of, shown_keywords, table
 
@@ -129,7 +129,7 @@ def xrefs(context: Context, modname: str, facts: ModuleFacts | None) -> list[nod
         text = nodes.Text(_("all keywords of the project"))
         pairs.append((_("Global keyword index"), context.page_link(index, text)))
     for label, target in pairs:
-        paragraph = nodes.paragraph("", "", nodes.Text(f"{label}: "), target)
+        paragraph = nodes.paragraph("", "", nodes.Text(labelled(label)), target)
         items += nodes.list_item("", paragraph)
     return [items]
 

@@ -9,7 +9,7 @@ from docutils import nodes
 
 from sphinx_kwindex._config import settings
 from sphinx_kwindex._domain import DocLocation, object_location
-from sphinx_kwindex._locale import _
+from sphinx_kwindex._locale import _, ngettext, number
 from sphinx_kwindex.analysis.project import letter_of, letter_order
 
 if TYPE_CHECKING:
@@ -155,7 +155,11 @@ def names(context: Context, modname: str, facts: ModuleFacts | None) -> list[nod
             bar += reference
     result: list[nodes.Node] = [bar]
     if on_pages:
-        text = _("%d names: each letter has a page of its own.") % len(found)
+        text = ngettext(
+            "%s name: each letter has a page of its own.",
+            "%s names: each letter has a page of its own.",
+            len(found),
+        ) % number(len(found))
         result.append(nodes.paragraph("", text))
         return result
     for letter, letter_entries in by_letter.items():

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 
-from sphinx_kwindex._locale import _
+from sphinx_kwindex._locale import _, ngettext, number
 from sphinx_kwindex.parts.context import table
 
 if TYPE_CHECKING:
@@ -107,10 +107,13 @@ def _start(
         # a folder of hundreds of modules would make every page in it huge; the folder's
         # own page (the package's) lists them all
         owner = modname if facts.location.is_package else modname.rpartition(".")[0]
-        note = _(
-            "This folder holds %d modules and subpackages; the %d nearest to this one "
-            "are shown. All of them: "
-        ) % (len(facts.related), len(entries))
+        note = ngettext(
+            "This folder holds %(total)s module or subpackage; the %(shown)s nearest to "
+            "this one are shown. All of them: ",
+            "This folder holds %(total)s modules and subpackages; the %(shown)s nearest to "
+            "this one are shown. All of them: ",
+            len(facts.related),
+        ) % {"total": number(len(facts.related)), "shown": number(len(entries))}
         result.append(
             nodes.paragraph("", "", nodes.Text(note), context.keyword_page_link(owner))
         )
