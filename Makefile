@@ -2,12 +2,16 @@
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
+# the oldest supported Sphinx, pinned by a constraints file (make test-oldest)
+OLDEST_VENV := .venv-sphinx74
+OLDEST_BIN  := $(OLDEST_VENV)/bin
+OLDEST_PINS := tests/constraints-sphinx74.txt
 DEMO   := example_project/docs
 DEMO_OUT := $(DEMO)/_build/html
 DOCS   := docs
 DOCS_OUT := $(DOCS)/_build/html
 
-.PHONY: demo docs test lint bench bench-small clean venv pot po mo
+.PHONY: demo docs test test-main test-oldest lint bench bench-small clean venv pot po mo
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +30,14 @@ $(VENV)/.installed-docs: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[docs]'
 	touch $@
 
+$(OLDEST_BIN)/python:
+	$(PYTHON) -m venv $(OLDEST_VENV)
+	$(OLDEST_BIN)/python -m pip install --quiet --upgrade pip
+
+$(OLDEST_VENV)/.installed-test: pyproject.toml $(OLDEST_PINS) | $(OLDEST_BIN)/python
+	$(OLDEST_BIN)/python -m pip install --quiet -c $(OLDEST_PINS) -e '.[test]'
+	touch $@
+
 demo: $(VENV)/.installed-demo
 	$(BIN)/sphinx-build -q -b html $(DEMO) $(DEMO_OUT)
 	@echo
@@ -41,9 +53,21 @@ docs: $(VENV)/.installed-docs
 	@echo "Documentation built. Open:"
 	@echo "  $(CURDIR)/$(DOCS_OUT)/index.html"
 
-# pytest exits with 5 when it collects no tests: that fails the target too
+# pytest exits with 5 when it collects no tests: that fails the target too.
+# `make test` runs the suite on the current Sphinx, then on the oldest supported one even
+# when the first run failed, and fails when either did.
 test: lint
+	@status=0; \
+	$(MAKE) --no-print-directory test-main || status=1; \
+	$(MAKE) --no-print-directory test-oldest || status=1; \
+	exit $$status
+
+test-main: $(VENV)/.installed-test
 	$(BIN)/python -m pytest
+
+# the suite (no lint) on Sphinx 7.4; creates .venv-sphinx74 on first use
+test-oldest: $(OLDEST_VENV)/.installed-test
+	$(OLDEST_BIN)/python -m pytest
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .

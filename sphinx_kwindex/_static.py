@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import sphinx
 from sphinx.util.fileutil import copy_asset_file
 
 if TYPE_CHECKING:
@@ -20,4 +21,8 @@ def add_stylesheet(app: Sphinx) -> None:
 
 def copy_stylesheet(app: Sphinx, exception: BaseException | None) -> None:
     if exception is None and app.builder.format == "html":
-        copy_asset_file(STYLESHEET, Path(app.outdir) / "_static", force=True)
+        destination = Path(app.outdir) / "_static"
+        if sphinx.version_info >= (8, 0):
+            copy_asset_file(STYLESHEET, destination, force=True)
+        else:  # Sphinx 7.4 has no `force`: it always overwrites a file that differs
+            copy_asset_file(STYLESHEET, destination)

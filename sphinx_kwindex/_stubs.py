@@ -101,7 +101,7 @@ def on_builder_inited(app: Sphinx) -> None:
         __("[kwindex] preparing keyword pages... "),
         "purple",
         len(planned_modules),
-        app.config.verbosity,
+        app.verbosity,
         stringify_func=lambda planned: planned.modname,
     ):
         text = module_stub(
