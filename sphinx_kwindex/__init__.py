@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from docutils import nodes
 
-from sphinx_kwindex import _config, _locale, _stats
+from sphinx_kwindex import _assembled, _config, _locale, _stats
 from sphinx_kwindex._directives import (
     KwindexDirective,
     KwindexDocumentDirective,
@@ -69,9 +69,13 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("builder-inited", _stats.on_builder_inited, priority=1)
     # after autosummary (500), so that the stubs it generates are scanned too
     app.connect("builder-inited", timed("plan pages")(on_builder_inited), priority=600)
+    # after the plan: LaTeX and Texinfo take keyword pages as appendices
+    app.connect("builder-inited", _assembled.on_builder_inited, priority=700)
     app.connect("builder-inited", add_stylesheet)
     app.connect("builder-inited", timed("source line anchors")(complete_source_pages))
     app.connect("doctree-resolved", timed("fill pages")(on_doctree_resolved))
+    # after filling: the single HTML page takes keyword pages at its end
+    app.connect("doctree-resolved", _assembled.on_doctree_resolved, priority=600)
     # after intersphinx (500): a keyword it can resolve links to the other project
     app.connect(
         "missing-reference", timed("keyword links")(on_missing_reference), priority=900
