@@ -69,8 +69,6 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("builder-inited", _stats.on_builder_inited, priority=1)
     # after autosummary (500), so that the stubs it generates are scanned too
     app.connect("builder-inited", timed("plan pages")(on_builder_inited), priority=600)
-    # after the plan: LaTeX and Texinfo take keyword pages as appendices
-    app.connect("builder-inited", _assembled.on_builder_inited, priority=700)
     app.connect("builder-inited", add_stylesheet)
     app.connect("builder-inited", timed("source line anchors")(complete_source_pages))
     app.connect("doctree-resolved", timed("fill pages")(on_doctree_resolved))
@@ -82,6 +80,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     )
     # the project index first: page digests depend on it
     app.connect("env-updated", timed("project index")(on_env_updated))
+    # LaTeX and Texinfo take the keyword pages that were read as appendices
+    app.connect("env-updated", _assembled.on_env_updated)
     app.connect("env-get-updated", timed("page digests")(on_env_get_updated))
     app.connect("html-page-context", timed("source line anchors")(on_html_page_context))
     app.connect("html-page-context", timed("sidebars")(share_sidebar))

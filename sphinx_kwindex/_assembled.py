@@ -4,8 +4,8 @@ These builders write only the pages reached from the root document's toctree, an
 pages are in no toctree (see ``_stubs``): without help, a PDF has none of them, and links to
 them lead nowhere. So they are added at the end, in the order of the global index:
 
-- LaTeX and Texinfo: as appendices (``latex_appendices``, ``texinfo_appendices``), set when
-  the builder starts; Sphinx then reads, resolves and numbers them like any appendix.
+- LaTeX and Texinfo: as appendices (``latex_appendices``, ``texinfo_appendices``), set once
+  the project is read; Sphinx then resolves and numbers them like any appendix.
 - ``singlehtml``: appended to the assembled page once it is resolved, each after the anchor
   (``#document-<docname>``) that links to a page point to.
 """
@@ -23,6 +23,7 @@ from sphinx_kwindex._links import single_page_uri
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
 
 #: The config value that lists a builder's appendices.
 APPENDICES = {"latex": "latex_appendices", "texinfo": "texinfo_appendices"}
@@ -39,10 +40,11 @@ def keyword_pages(app: Sphinx) -> list[str]:
     documents = sorted(domain.data.get("document_plan", {}).values())
     pages = [planned.docname for planned in modules] + documents
     index = f"{settings(app.config).dir}/index"
-    return [index, *pages] if pages else []
+    found = app.env.all_docs
+    return [page for page in [index, *pages] if page in found] if pages else []
 
 
-def on_builder_inited(app: Sphinx) -> None:
+def on_env_updated(app: Sphinx, env: BuildEnvironment) -> None:
     """LaTeX and Texinfo: the keyword pages become appendices (after the user's own)."""
     name = APPENDICES.get(app.builder.name)
     if name is None:
@@ -62,8 +64,6 @@ def on_doctree_resolved(app: Sphinx, doctree: nodes.document, docname: str) -> N
                 reference["refuri"] = single_page_uri(app, reference["refuri"])
         return
     for page in keyword_pages(app):
-        if page not in app.env.all_docs:
-            continue
         tree = app.env.get_doctree(page)
         tree[_APPENDED] = True
         # fills its placeholders (``_fill``) and comes back above for its links
