@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from docutils import nodes
 
-from sphinx_kwindex import _config, _locale, _stats
+from sphinx_kwindex import _assembled, _config, _locale, _stats
 from sphinx_kwindex._directives import (
     KwindexDirective,
     KwindexDocumentDirective,
@@ -72,12 +72,16 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("builder-inited", add_stylesheet)
     app.connect("builder-inited", timed("source line anchors")(complete_source_pages))
     app.connect("doctree-resolved", timed("fill pages")(on_doctree_resolved))
+    # after filling: the single HTML page takes keyword pages at its end
+    app.connect("doctree-resolved", _assembled.on_doctree_resolved, priority=600)
     # after intersphinx (500): a keyword it can resolve links to the other project
     app.connect(
         "missing-reference", timed("keyword links")(on_missing_reference), priority=900
     )
     # the project index first: page digests depend on it
     app.connect("env-updated", timed("project index")(on_env_updated))
+    # LaTeX and Texinfo take the keyword pages that were read as appendices
+    app.connect("env-updated", _assembled.on_env_updated)
     app.connect("env-get-updated", timed("page digests")(on_env_get_updated))
     app.connect("html-page-context", timed("source line anchors")(on_html_page_context))
     app.connect("html-page-context", timed("sidebars")(share_sidebar))

@@ -99,9 +99,27 @@ def doc_reference(
     """A link to *location*; just *child* where the builder has no address for it (LaTeX
     and the like leave out pages that are in no toctree, such as keyword pages)."""
     try:
-        return make_refnode(app.builder, fromdocname, location.docname, location.anchor, child)
+        reference = make_refnode(
+            app.builder, fromdocname, location.docname, location.anchor, child
+        )
     except NoUri:
         return child
+    if "refuri" in reference:
+        reference["refuri"] = single_page_uri(app, reference["refuri"])
+    return reference
+
+
+def single_page_uri(app: Sphinx, uri: str) -> str:
+    """*uri* as the single HTML page needs it: ``#anchor``, not ``#document-page#anchor``.
+
+    Sphinx 9's ``singlehtml`` gives links to an anchor of another page both fragments
+    (sphinx-doc/sphinx#14221): the last one is the id in the page.
+    """
+    if app.builder.name != "singlehtml":
+        return uri
+    first = uri.find("#")
+    last = uri.rfind("#")
+    return uri[last:] if 0 <= first < last else uri
 
 
 def page_title(env: BuildEnvironment, docname: str) -> str:

@@ -3,7 +3,8 @@
 Themes render the whole toctree into every page's sidebar, and that is the largest cost of a
 page. Keyword pages are in no toctree and all sit in one folder, so their rendered toctree is
 the same for all of them (no entry is "current", every link is relative to the same folder):
-it is rendered once per build and set of arguments, then reused.
+it is rendered once per build, folder depth (``dirhtml`` writes ``kwindex/index.html`` but
+``kwindex/<module>/index.html``) and set of arguments, then reused.
 """
 
 from __future__ import annotations
@@ -41,8 +42,11 @@ def on_html_page_context(
         return  # in a toctree after all: its sidebar marks it, so it is its own
     cache: dict[str, str] = domain.derived("sidebar toctrees", dict)
 
+    # links are relative to the page: dirhtml puts kwindex/index one folder above the rest
+    depth = app.builder.get_target_uri(pagename).count("/")
+
     def toctree(**kwargs: Any) -> str:
-        key = json.dumps(kwargs, sort_keys=True, default=str)
+        key = json.dumps([depth, kwargs], sort_keys=True, default=str)
         if key not in cache:
             cache[key] = render(**kwargs)
         return cache[key]

@@ -9,6 +9,7 @@ sys.path.insert(0, os.path.abspath(os.path.join(os.path.dirname(__file__), "..",
 project = "tidepool"
 author = "The tidepool developers"
 copyright = "2024, The tidepool developers"
+version = "0.3"
 release = "0.3.1"
 
 extensions = [

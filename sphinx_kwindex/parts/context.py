@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, NamedTuple
 
 from docutils import nodes
+from sphinx import addnodes
 
 from sphinx_kwindex._domain import DocLocation
 from sphinx_kwindex._links import doc_reference, page_title
@@ -100,7 +101,10 @@ def table(
     css_class: str,
     current_rows: list[int] | None = None,
 ) -> nodes.table:
-    """A plain table (header row + rows of cells) that every builder can write."""
+    """A plain table (header row + rows of cells) that every builder can write.
+
+    LaTeX sizes its columns from their content; see :func:`latex_widths` where that is not
+    enough."""
     result = nodes.table("", classes=[css_class])
     group = nodes.tgroup("", cols=len(headers))
     result += group
@@ -117,6 +121,17 @@ def table(
         body += row
     group += body
     return result
+
+
+def latex_widths(context: Context, percents: list[int]) -> list[nodes.Node]:
+    """For LaTeX only: the next table's columns take these shares of the line (else
+    headers of narrow columns overflow, as LaTeX sizes columns by their cells). Put it
+    before the table."""
+    if context.app.builder.format != "latex":
+        return []
+    total = sum(percents)
+    spec = "".join(rf"\X{{{share}}}{{{total}}}" for share in percents)
+    return [addnodes.tabular_col_spec(spec=spec)]
 
 
 def _row(cells: list[nodes.Node]) -> nodes.row:

@@ -8,7 +8,7 @@ from docutils import nodes
 
 from sphinx_kwindex._locale import _
 from sphinx_kwindex._render import category_title
-from sphinx_kwindex.parts.context import table
+from sphinx_kwindex.parts.context import latex_widths, table
 
 if TYPE_CHECKING:
     from sphinx_kwindex.analysis.model import ModuleFacts, RelatedEntry
@@ -45,7 +45,10 @@ def contents(context: Context, modname: str, facts: ModuleFacts | None) -> list[
         *(category_title(category) for category in context.config.categories),
         _("Summary"),
     ]
-    return [table(headers, rows, "kwindex-package-table")]
+    # a page wide: the names, a narrow column per count (wide enough for its header)
+    counts = len(context.config.categories)
+    widths = [22, *([11] * counts), max(23, 78 - 11 * counts)]
+    return [*latex_widths(context, widths), table(headers, rows, "kwindex-package-table")]
 
 
 def contents_inputs(context: Context, modname: str, facts: ModuleFacts | None) -> Any:
