@@ -18,7 +18,7 @@ from sphinx_kwindex._directives import (
 from sphinx_kwindex._domain import KwindexDomain
 from sphinx_kwindex._export import on_build_finished
 from sphinx_kwindex._fill import on_doctree_resolved
-from sphinx_kwindex._index import KeywordIndex
+from sphinx_kwindex._index import KeywordIndex, translate_title
 from sphinx_kwindex._letters import on_html_collect_pages
 from sphinx_kwindex._links import on_missing_reference
 from sphinx_kwindex._nodes import kwindex_placeholder
@@ -70,6 +70,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     # after autosummary (500), so that the stubs it generates are scanned too
     app.connect("builder-inited", timed("plan pages")(on_builder_inited), priority=600)
     app.connect("builder-inited", add_stylesheet)
+    app.connect("builder-inited", translate_title)
     app.connect("builder-inited", timed("source line anchors")(complete_source_pages))
     app.connect("doctree-resolved", timed("fill pages")(on_doctree_resolved))
     # after filling: the single HTML page takes keyword pages at its end

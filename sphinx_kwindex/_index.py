@@ -13,6 +13,8 @@ from sphinx_kwindex.analysis.project import letter_of, letter_order
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
+    from sphinx.application import Sphinx
+
     from sphinx_kwindex.analysis.project import NameUse
 
 
@@ -20,8 +22,9 @@ class KeywordIndex(Index):
     """Every name of every indexed module, with the modules that define and import it."""
 
     name = "keywords"
-    # lazy: translated for each build (see _locale)
-    localname = _("Keyword Index")
+    # builders read the title from the class; each build sets it in its language (a lazy
+    # translation would reach the JSON and pickle builders' context unconverted)
+    localname = "Keyword Index"
     shortname = "keywords"
 
     def generate(
@@ -76,3 +79,8 @@ def _role(use: NameUse) -> str:
     if use.role == "mentions":
         return _("mentioned in")
     return _("defined in") if use.role == "defines" else _("imported by")
+
+
+def translate_title(app: Sphinx) -> None:
+    """The index's title in this build's language, as a plain string."""
+    KeywordIndex.localname = str(_("Keyword Index"))

@@ -45,7 +45,7 @@ def test_a_file_that_vanishes_before_it_is_read(tmp_path) -> None:
     app = build(srcdir)
     about = [line for line in warnings(app) if "vanishing" in line]
     assert about == [
-        "kwindex/brokenpkg.vanishing.rst:8: WARNING: cannot index module "
+        "kwindex/brokenpkg.vanishing.rst:9: WARNING: cannot index module "
         "'brokenpkg.vanishing': its source file was not found on the module path "
         "[kwindex.locate]"
     ]

@@ -14,7 +14,7 @@ The descriptions are reST: use the tables in ``.rst`` pages.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from docutils import nodes
 from docutils.parsers.rst import directives
@@ -28,6 +28,7 @@ from sphinx_kwindex._warnings import Subtype
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.domains.std import StandardDomain
     from sphinx.util.typing import ExtensionMetadata, OptionSpec
 
 logger = logging.getLogger(__name__)
@@ -87,7 +88,7 @@ class ConfigTable(_TableDirective):
 
     def run(self) -> list[nodes.Node]:
         comments = self.comments()
-        std = self.env.domains.standard_domain
+        std = cast("StandardDomain", self.env.get_domain("std"))
         rows = []
         for name, default in DEFAULTS.items():
             node_id = make_id(self.env, self.state.document, "confval", name)
