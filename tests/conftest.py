@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import sys
 from contextlib import contextmanager
@@ -14,7 +15,7 @@ import sphinx
 from sphinx.testing.util import SphinxTestApp
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Callable, Iterator
 
 pytest_plugins = ("sphinx.testing.fixtures",)
 collect_ignore = ["roots"]
@@ -90,3 +91,44 @@ def build_once(
 def built(tmp_path_factory: pytest.TempPathFactory) -> SphinxTestApp:
     """The ``kwindex`` root built once (HTML) for all read-only tests of a module."""
     return build_once(tmp_path_factory, "kwindex")
+
+
+EXAMPLE = Path(__file__).parent.parent / "example_project"
+
+#: The HTML themes the keyword pages are checked under: name -> the module that provides it.
+THEMES = {
+    "alabaster": "alabaster",
+    "furo": "furo",
+    "sphinx_rtd_theme": "sphinx_rtd_theme",
+    "pydata_sphinx_theme": "pydata_sphinx_theme",
+    "sphinx_book_theme": "sphinx_book_theme",
+}
+
+
+@pytest.fixture(scope="session")
+def example_build(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Callable[..., SphinxTestApp]:
+    """``example_build(theme, **confoverrides)``: the example project built once per session
+    and arguments, from a copy (the checkout is never written). Skips when the theme's
+    package is not installed."""
+    made: dict[str, SphinxTestApp] = {}
+
+    def get(theme: str, **overrides: Any) -> SphinxTestApp:
+        pytest.importorskip(THEMES[theme], reason=f"the {theme} theme is not installed")
+        key = json.dumps([theme, overrides], sort_keys=True)
+        if key not in made:
+            parent = tmp_path_factory.mktemp(f"example-{theme}")
+            shutil.copytree(
+                EXAMPLE,
+                parent / "example_project",
+                ignore=shutil.ignore_patterns("_build", "kwindex", "__pycache__"),
+            )
+            made[key] = build(
+                parent / "example_project" / "docs",
+                freshenv=True,
+                confoverrides={"html_theme": theme, **overrides},
+            )
+        return made[key]
+
+    return get

@@ -193,7 +193,9 @@ def letter_page(context: Context, letter: str) -> str:
 
 def entry_list(context: Context, found: list[Entry]) -> nodes.definition_list:
     """Names as a definition list: the name and its kinds; where defined, where imported."""
-    result = nodes.definition_list("", classes=["kwindex-names"])
+    # "compact": one look whatever the entries (themes style a non-compact list as API
+    # signatures)
+    result = nodes.definition_list("", classes=["kwindex-names", "compact"])
     for entry in found:
         term = nodes.term("", "", ids=[name_anchor(entry.name)])
         term += nodes.literal(entry.name, entry.name, classes=["kwindex-keyword"])
