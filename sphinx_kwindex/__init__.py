@@ -75,6 +75,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("doctree-resolved", timed("fill pages")(on_doctree_resolved))
     # after filling: the single HTML page takes keyword pages at its end
     app.connect("doctree-resolved", _assembled.on_doctree_resolved, priority=600)
+    app.connect("write-started", _assembled.on_write_started)
+    app.connect("env-updated", _assembled.on_env_updated)
     # after intersphinx (500): a keyword it can resolve links to the other project
     app.connect(
         "missing-reference", timed("keyword links")(on_missing_reference), priority=900
@@ -82,12 +84,12 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     # the project index first: page digests depend on it
     app.connect("env-updated", timed("project index")(on_env_updated))
     # LaTeX and Texinfo take the keyword pages that were read as appendices
-    app.connect("env-updated", _assembled.on_env_updated)
     app.connect("env-get-updated", timed("page digests")(on_env_get_updated))
     app.connect("html-page-context", timed("source line anchors")(on_html_page_context))
     app.connect("html-page-context", timed("sidebars")(share_sidebar))
     app.connect("html-collect-pages", timed_pages("letter pages")(on_html_collect_pages))
     app.connect("build-finished", on_build_finished)
+    app.connect("build-finished", _assembled.on_build_finished)
     app.connect("build-finished", commit_page_digests)
     app.connect("build-finished", copy_stylesheet)
     app.connect("build-finished", _stats.report, priority=900)

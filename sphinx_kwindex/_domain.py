@@ -301,11 +301,16 @@ class KwindexDomain(Domain):
         location = entry_location(env, builder, self, target)
         if location is None:
             return None
-        # a builder without the index page (LaTeX: it is in no toctree) raises NoUri, and
-        # Sphinx then keeps the text, quietly
-        return make_refnode(
+        # a builder without the index page (LaTeX's howto documents have no appendices)
+        # raises NoUri, and Sphinx then keeps the text, quietly
+        reference = make_refnode(
             builder, fromdocname, location.docname, location.anchor, contnode, target
         )
+        if "refuri" in reference:
+            from sphinx_kwindex._assembled import single_page_uri
+
+            reference["refuri"] = single_page_uri(env, builder.name, reference["refuri"])
+        return reference
 
     def resolve_any_xref(
         self,

@@ -105,21 +105,10 @@ def doc_reference(
     except NoUri:
         return child
     if "refuri" in reference:
-        reference["refuri"] = single_page_uri(app, reference["refuri"])
+        from sphinx_kwindex._assembled import single_page_uri  # (it imports _domain)
+
+        reference["refuri"] = single_page_uri(env, app.builder.name, reference["refuri"])
     return reference
-
-
-def single_page_uri(app: Sphinx, uri: str) -> str:
-    """*uri* as the single HTML page needs it: ``#anchor``, not ``#document-page#anchor``.
-
-    Sphinx 9's ``singlehtml`` gives links to an anchor of another page both fragments
-    (sphinx-doc/sphinx#14221): the last one is the id in the page.
-    """
-    if app.builder.name != "singlehtml":
-        return uri
-    first = uri.find("#")
-    last = uri.rfind("#")
-    return uri[last:] if 0 <= first < last else uri
 
 
 def page_title(env: BuildEnvironment, docname: str) -> str:

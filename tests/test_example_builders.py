@@ -19,6 +19,8 @@ import pytest
 from bs4 import BeautifulSoup, Tag
 from conftest import build, build_once
 from helpers import warnings
+from sphinx.builders import Builder
+from sphinx.builders.latex import LaTeXBuilder
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
@@ -203,6 +205,73 @@ def test_singlehtml_holds_the_keyword_pages_and_their_links_resolve(example) -> 
     assert _broken(outdir, page, hrefs, {}) == []
     # one anchor per link (Sphinx 9 writes "#document-api/core#..." for its own links)
     assert [href for href in hrefs if href.count("#") > 1] == []
+    # keyword pages share section ids (kwindex-imports on each module's page): in the one
+    # page each appended page's ids carry its docname, and a link lands in the right page
+    blocks = dict(zip(PAGES, ours, strict=False))
+    ids = [
+        tag["id"]
+        for docname in PAGES
+        for tag in [blocks[docname], *blocks[docname].find_all(id=True)]
+        if tag.name != "area"  # Graphviz numbers its image maps' areas node1, node2...
+    ]
+    assert len(ids) > 100
+    assert len(ids) == len(set(ids))
+    landed = 0
+    for href in hrefs:
+        target, prefixed, _anchor = href.removeprefix("#").partition("--")
+        if prefixed and target in blocks:
+            block, anchor = blocks[target], href.removeprefix("#")
+            assert block.get("id") == anchor or block.find(id=anchor) is not None, href
+            landed += 1
+    assert landed > 50
+
+
+def test_singlehtml_kw_role_links_have_one_anchor(tmp_path_factory) -> None:
+    app = build_once(tmp_path_factory, "kwindex", "singlehtml")
+    assert warnings(app) == []
+    page = Path(app.outdir) / "rst" / "index.html"  # (the root document is rst/index)
+    soup = BeautifulSoup(page.read_text("utf-8"), "html.parser")
+    roles = [str(link["href"]) for link in soup.select("a.reference") if "kw-" in link["href"]]
+    assert len(roles) >= 3
+    for href in roles:
+        assert href.count("#") == 1, href
+        assert soup.find(id=href.removeprefix("#")) is not None, href
+
+
+def test_keyword_page_in_a_toctree_is_written_once(tmp_path_factory) -> None:
+    root = tmp_path_factory.mktemp("example-toctree")
+    shutil.copytree(EXAMPLE, root, dirs_exist_ok=True, ignore=_generated)
+    index = root / "docs" / "index.rst"
+    index.write_text(
+        index.read_text("utf-8").replace(
+            "   api/readers\n", "   api/readers\n   kwindex/index\n"
+        )
+    )
+    latex = build(root / "docs", "latex", freshenv=True)
+    assert warnings(latex) == []
+    tex = (Path(latex.outdir) / "tidepool.tex").read_text("utf-8")
+    assert re.findall(r"\\chapter\{Keyword Index\}", tex) == ["\\chapter{Keyword Index}"]
+    assert latex.config.latex_appendices == []  # the user's value, after the build
+    single = build(root / "docs", "singlehtml", freshenv=True)
+    assert warnings(single) == []
+    html = (Path(single.outdir) / "index.html").read_text("utf-8")
+    assert html.count('id="document-kwindex/index"') == 1
+
+
+def test_incremental_latex_build_keeps_the_configuration(tmp_path_factory) -> None:
+    root = tmp_path_factory.mktemp("example-incremental")
+    shutil.copytree(EXAMPLE, root, dirs_exist_ok=True, ignore=_generated)
+    build(root / "docs", "latex", freshenv=True)
+    module = root / "src" / "tidepool" / "units.py"
+    module.write_text(module.read_text("utf-8") + "\n# edited\n", "utf-8")
+    again = build(root / "docs", "latex")
+    assert warnings(again) == []
+    status = again.status.getvalue()
+    assert "loading pickled environment" in status
+    if LaTeXBuilder.write is Builder.write:  # it says when writing starts (Sphinx 8+)
+        assert "latex_appendices" not in status  # (the test app changes html_theme)
+    tex = (Path(again.outdir) / "tidepool.tex").read_text("utf-8")
+    assert len(re.findall(r"\\chapter\{Keyword Index", tex)) == len(PAGES)
 
 
 def test_epub_keyword_pages_are_in_the_spine(example) -> None:
@@ -252,6 +321,15 @@ def test_latex_has_the_keyword_pages_as_appendices(example) -> None:
     # writes it as a tabulary, later ones as a tabular
     assert "}[t]{\\X{22}{100}\\X{11}{100}" in tex
     assert "kwindex_placeholder" not in tex
+    # the letter bar's targets have labels (LaTeX writes none for a container's ids)
+    bar = set(
+        re.findall(r"\\hyperref\[\\detokenize\{(kwindex/index:kwindex-letter-[^}]*)\}", tex)
+    )
+    assert len(bar) > 10
+    labels = set(
+        re.findall(r"\\label\{\\detokenize\{(kwindex/index:kwindex-letter-[^}]*)\}", tex)
+    )
+    assert bar <= labels
 
 
 @pytest.mark.skipif(shutil.which("latexmk") is None, reason="latexmk is not installed")
@@ -266,6 +344,7 @@ def test_pdf_keyword_pages_do_not_overflow(example) -> None:
     # from the first appendix (ours) to the general index, which Sphinx writes
     ours = log[log.index("Appendix A.") : log.index("tidepool.ind")]
     assert "Overfull \\hbox" not in ours
+    assert "Hyper reference `kwindex/" not in log  # every link of ours has its target
 
 
 # -- text, man, texinfo, XML --------------------------------------------------------------

@@ -164,6 +164,9 @@ def names(context: Context, modname: str, facts: ModuleFacts | None) -> list[nod
         return result
     for letter, letter_entries in by_letter.items():
         block = nodes.container("", ids=[letter_anchor(letter)], classes=["kwindex-letter"])
+        if context.app.builder.format == "latex":
+            # LaTeX writes no label for a container's ids: the letter bar needs a target
+            block += nodes.target("", "", ids=[letter_anchor(letter)])
         block += nodes.rubric(letter, letter)
         block += entry_list(context, letter_entries)
         result.append(block)
