@@ -18,7 +18,6 @@ page that the user put in a toctree is already there, and is left alone):
 from __future__ import annotations
 
 import weakref
-from itertools import chain
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
@@ -60,8 +59,7 @@ def _keyword_pages(env: BuildEnvironment, domain: KwindexDomain) -> tuple[str, .
         return ()
     index = f"{settings(env.config).dir}/index"
     found = env.all_docs
-    included = set(chain.from_iterable(env.toctree_includes.values()))
-    included.add(env.config.root_doc)
+    included = domain.in_toctrees(env) | {env.config.root_doc}
     return tuple(page for page in [index, *pages] if page in found and page not in included)
 
 

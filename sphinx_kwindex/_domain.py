@@ -6,6 +6,7 @@ clears it per document and merges it from parallel readers (``-j``).
 
 from __future__ import annotations
 
+from itertools import chain
 from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple, TypeVar
 
 from docutils import nodes
@@ -154,6 +155,13 @@ class KwindexDomain(Domain):
             values[name] = compute()
         result: T = values[name]
         return result
+
+    def in_toctrees(self, env: BuildEnvironment) -> frozenset[str]:
+        """Every docname that some toctree includes (once per build)."""
+        return self.derived(
+            "docs in toctrees",
+            lambda: frozenset(chain.from_iterable(env.toctree_includes.values())),
+        )
 
     def note_shown(self, docname: str, modname: str, facts: ModuleFacts | None) -> None:
         """Page *docname* shows *modname*'s facts (``None``: take its keyword page's)."""

@@ -8,6 +8,7 @@ from docutils import nodes
 from sphinx.errors import NoUri
 from sphinx.util.nodes import make_refnode
 
+from sphinx_kwindex._assembled import single_page_uri
 from sphinx_kwindex._locale import __
 from sphinx_kwindex._warnings import Subtype, warn
 
@@ -105,8 +106,6 @@ def doc_reference(
     except NoUri:
         return child
     if "refuri" in reference:
-        from sphinx_kwindex._assembled import single_page_uri  # (it imports _domain)
-
         reference["refuri"] = single_page_uri(env, app.builder.name, reference["refuri"])
     return reference
 

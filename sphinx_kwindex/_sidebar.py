@@ -10,7 +10,6 @@ it is rendered once per build, folder depth (``dirhtml`` writes ``kwindex/index.
 from __future__ import annotations
 
 import json
-from itertools import chain
 from typing import TYPE_CHECKING, Any
 
 from sphinx_kwindex._config import settings
@@ -37,7 +36,7 @@ def on_html_page_context(
     ):
         return
     domain = domain_of(app)
-    included = domain.derived("docs in toctrees", lambda: _in_toctrees(app))
+    included = domain.in_toctrees(app.env)
     if pagename in included:
         return  # in a toctree after all: its sidebar marks it, so it is its own
     cache: dict[str, str] = domain.derived("sidebar toctrees", dict)
@@ -52,7 +51,3 @@ def on_html_page_context(
         return cache[key]
 
     context["toctree"] = toctree
-
-
-def _in_toctrees(app: Sphinx) -> set[str]:
-    return set(chain.from_iterable(app.env.toctree_includes.values()))
