@@ -29,7 +29,11 @@ from sphinx_kwindex._static import add_stylesheet, copy_stylesheet
 from sphinx_kwindex._stats import timed, timed_pages
 from sphinx_kwindex._stubs import on_builder_inited
 from sphinx_kwindex._updates import on_build_finished as commit_page_digests
-from sphinx_kwindex._updates import on_env_get_updated
+from sphinx_kwindex._updates import (
+    on_env_before_read_docs,
+    on_env_get_updated,
+    on_env_purge_doc,
+)
 from sphinx_kwindex._viewcode import on_builder_inited as complete_source_pages
 from sphinx_kwindex._viewcode import on_html_page_context
 
@@ -85,6 +89,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("env-updated", timed("project index")(on_env_updated))
     # LaTeX and Texinfo take the keyword pages that were read as appendices
     app.connect("env-get-updated", timed("page digests")(on_env_get_updated))
+    app.connect("env-purge-doc", on_env_purge_doc)
+    app.connect("env-before-read-docs", on_env_before_read_docs)
     app.connect("html-page-context", timed("source line anchors")(on_html_page_context))
     app.connect("html-page-context", timed("sidebars")(share_sidebar))
     app.connect("html-collect-pages", timed_pages("letter pages")(on_html_collect_pages))

@@ -18,6 +18,7 @@ from sphinx_kwindex._domain import KwindexDomain, module_location, object_locati
 from sphinx_kwindex._links import viewcode_page
 from sphinx_kwindex._locale import __
 from sphinx_kwindex._stats import domain_of
+from sphinx_kwindex._updates import unchanged
 from sphinx_kwindex._warnings import logger
 from sphinx_kwindex.analysis.insights import SECURITY_REASONS
 from sphinx_kwindex.analysis.model import CATEGORIES
@@ -38,6 +39,9 @@ def on_build_finished(app: Sphinx, exception: BaseException | None) -> None:
     config = settings(app.config)
     if exception is not None or not config.json:
         return
+    path = Path(app.outdir) / FILENAME
+    if unchanged(app) and path.is_file():
+        return  # nothing was read or removed since it was written
     begin = time.perf_counter()
     data = export(app, app.env, config)
     if config.stats:
@@ -46,7 +50,6 @@ def on_build_finished(app: Sphinx, exception: BaseException | None) -> None:
         steps = _stats.seconds(domain)
         data["stats"] = {"seconds": steps, "total_seconds": sum(steps.values())}
     text = json.dumps(data, indent=1, ensure_ascii=False, sort_keys=False) + "\n"
-    path = Path(app.outdir) / FILENAME
     try:
         if path.read_text(encoding="utf-8") == text:
             return

@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING
 
 from sphinx_kwindex._config import settings
 from sphinx_kwindex._domain import KwindexDomain
-from sphinx_kwindex._nodes import kwindex_placeholder
+from sphinx_kwindex._links import resolve_references
+from sphinx_kwindex._nodes import KEYWORD_LIST, kwindex_placeholder
 from sphinx_kwindex.parts import PARTS
 from sphinx_kwindex.parts.context import Context
 
@@ -32,7 +33,13 @@ def on_doctree_resolved(app: Sphinx, doctree: nodes.document, docname: str) -> N
     if not placeholders:
         return
     context = context_for(app, docname)
+    references = False
     for node in placeholders:
-        modname = node["modname"]
+        modname, kind = node["modname"], node["kind"]
         facts = context.domain.facts(modname, node["docname"])
-        node.replace_self(PARTS[node["kind"]].fill(context, modname, facts))
+        node.replace_self(PARTS[kind].fill(context, modname, facts))
+        references = references or kind.startswith(KEYWORD_LIST)
+    if references:
+        # the keyword lists are cross-references made just now, after Sphinx resolved the
+        # page's own: resolve them the same way (Python domain, intersphinx, fallbacks)
+        resolve_references(doctree)

@@ -18,6 +18,10 @@ class kwindex_placeholder(nodes.General, nodes.Element):  # docutils names nodes
 FILE_LINKS = "file-links"
 #: Fills to nothing: marks that the keyword links of a page depend on other pages.
 KEYWORD_LINKS = "keyword-links"
+#: The keywords of one category, linked (the kind is this prefix + the category's name).
+#: Built when the page is written, so that pages are small while Sphinx reads, keeps and
+#: transforms them.
+KEYWORD_LIST = "keywords-"
 SECTION_MAP = "section-map"
 #: Related files as a table (keyword index) or as a compact list (documentation pages).
 RELATED = "related"

@@ -1,6 +1,6 @@
 """The markup of keyword indexes, as docutils nodes: one place for pages and directives.
 
-Parts known when a page is read (file facts, keyword lists) are built here at once; parts that
+Parts known when a page is read (file facts, headings) are built here at once; parts that
 depend on other pages (links to documentation, the section map, related files) are left as
 :class:`~sphinx_kwindex._nodes.kwindex_placeholder` nodes, completed at write time by the
 parts in :mod:`sphinx_kwindex.parts`.
@@ -26,6 +26,7 @@ from sphinx_kwindex._nodes import (
     IMPORT_MAP,
     IMPORTED_BY,
     KEYWORD_LINKS,
+    KEYWORD_LIST,
     MODULE_TREE,
     NAMES,
     PACKAGE,
@@ -319,7 +320,7 @@ def keywords_block(facts: ModuleFacts, config: Settings, docname: str) -> Block:
         if not found:
             continue
         title = f"{category_title(category)} ({number(len(found))})"
-        items = keyword_list(found, facts.modname, category)
+        items = placeholder(KEYWORD_LIST + category, facts.modname, docname)
         children.append(Block(category, title, [items], ("kwindex-category",)))
     if keywords is None:
         note = _("None: the source of this module could not be analysed.")
@@ -343,16 +344,20 @@ def keywords_block(facts: ModuleFacts, config: Settings, docname: str) -> Block:
     )
 
 
-def keyword_list(keywords: tuple[Keyword, ...], modname: str, category: str) -> nodes.Node:
+def keyword_list(
+    keywords: tuple[Keyword, ...], modname: str, category: str, refdoc: str
+) -> nodes.Node:
+    """The keywords as a list of cross-references made from page *refdoc*."""
     items = nodes.bullet_list("", classes=["kwindex-keyword-list"])
     for keyword in keywords:
-        items += nodes.list_item(
-            "", nodes.paragraph("", "", keyword_reference(keyword, modname, category))
-        )
+        reference = keyword_reference(keyword, modname, category, refdoc)
+        items += nodes.list_item("", nodes.paragraph("", "", reference))
     return items
 
 
-def keyword_reference(keyword: Keyword, modname: str, category: str) -> nodes.Node:
+def keyword_reference(
+    keyword: Keyword, modname: str, category: str, refdoc: str
+) -> nodes.Node:
     """The keyword as code, linked by Sphinx's own resolution (see ``_links``)."""
     literal = nodes.literal(keyword.name, keyword.name, classes=["kwindex-keyword"])
     if not keyword.fullname:
@@ -365,6 +370,7 @@ def keyword_reference(keyword: Keyword, modname: str, category: str) -> nodes.No
         reftarget=keyword.fullname,
         refexplicit=True,
         refwarn=False,
+        refdoc=refdoc,
         **{"py:module": None, "py:class": None},
         kwindex_module=modname,
         kwindex_line=0 if category == "imports" else keyword.line,

@@ -7,6 +7,11 @@ the digest differs from the one the page was last written with, the page is writ
 
 The digests are kept in the output folder and take effect only once the build has finished,
 so a build that stops half-way leaves the next one to write the pages again.
+
+What the parts show comes from the environment, which changes only when Sphinx reads or
+removes documents. Each such build gets a new *generation* (kept in the environment); the
+digests remember the generation they were made in, and a build that read and removed nothing
+(a no-op rebuild) neither computes them again nor exports ``kwindex.json`` again.
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import uuid
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,8 +27,37 @@ from sphinx_kwindex._fill import context_for
 from sphinx_kwindex.parts import PARTS
 
 if TYPE_CHECKING:
+    from typing import Any
+
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
+
+GENERATION = "generation"
+
+
+def on_env_purge_doc(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
+    """A document is read again or removed: the environment changes."""
+    _new_generation(env)
+
+
+def on_env_before_read_docs(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
+    if docnames:
+        _new_generation(env)
+
+
+def _new_generation(env: BuildEnvironment) -> None:
+    env.domaindata["kwindex"][GENERATION] = uuid.uuid4().hex
+
+
+def generation(env: BuildEnvironment) -> str | None:
+    found: str | None = env.domaindata["kwindex"].get(GENERATION)
+    return found
+
+
+def unchanged(app: Sphinx) -> bool:
+    """Whether this output folder was last finished with the environment as it is now."""
+    current = generation(app.env)
+    return current is not None and _load(state_file(app)).get(GENERATION) == current
 
 
 def state_file(app: Sphinx) -> Path:
@@ -33,15 +68,18 @@ def state_file(app: Sphinx) -> Path:
 
 
 def on_env_get_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    state = state_file(app)
+    written = _load(state)
+    if written.get(GENERATION) == generation(env) is not None:
+        return []  # nothing read or removed since these pages were written
     domain = context_for(app, "").domain
     current = {
         docname: page_digest(app, docname, placeholders)
         for docname, placeholders in sorted(domain.placeholders.items())
     }
-    state = state_file(app)
-    written = _load(state)
-    _save(state.with_suffix(".pending"), current)
-    return [docname for docname, digest in current.items() if written.get(docname) != digest]
+    pages = written.get("pages", {})
+    _save(state.with_suffix(".pending"), {GENERATION: generation(env), "pages": current})
+    return [docname for docname, digest in current.items() if pages.get(docname) != digest]
 
 
 def on_build_finished(app: Sphinx, exception: BaseException | None) -> None:
@@ -66,17 +104,20 @@ def page_digest(app: Sphinx, docname: str, placeholders: tuple[tuple[str, str], 
     return hashlib.blake2b(repr(inputs).encode(), digest_size=16).hexdigest()
 
 
-def _load(path: Path) -> dict[str, str]:
+def _load(path: Path) -> dict[str, Any]:
+    """``{"generation": str, "pages": {docname: digest}}``, or empty."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
-    return data if isinstance(data, dict) else {}
+    if not isinstance(data, dict) or not isinstance(data.get("pages"), dict):
+        return {}
+    return data
 
 
-def _save(path: Path, digests: dict[str, str]) -> None:
+def _save(path: Path, state: dict[str, Any]) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps(digests, indent=0), encoding="utf-8")
+        path.write_text(json.dumps(state, indent=0), encoding="utf-8")
     except OSError:
         pass  # without it, the next build writes these pages again: slower, still right

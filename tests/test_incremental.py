@@ -86,12 +86,29 @@ def _changed(before: dict[str, int], after: dict[str, int]) -> set[str]:
 
 def test_a_no_op_rebuild_reads_and_writes_nothing(project: Project) -> None:
     outputs, stubs = project.outputs(), project.stubs()
+    exported = project.srcdir / "_build" / "html" / "kwindex.json"
+    json_mtime = exported.stat().st_mtime_ns
+    (state,) = (project.srcdir / "_build" / "doctrees").glob("kwindex-pages-html-*.json")
+    state_mtime = state.stat().st_mtime_ns
     time.sleep(0.01)
     app = project.build()
     assert project.read_counts() == (0, 0, 0)
     assert _changed(outputs, project.outputs()) == set()
     assert project.stubs() == stubs
     assert "(0 pages written, 0 removed)" in strip_escape_sequences(app.status.getvalue())
+    # nothing was read or removed: neither the page digests nor the JSON are made again
+    assert exported.stat().st_mtime_ns == json_mtime
+    assert state.stat().st_mtime_ns == state_mtime
+    assert not state.with_suffix(".pending").exists()
+
+
+def test_a_no_op_rebuild_writes_a_deleted_json_again(project: Project) -> None:
+    exported = project.srcdir / "_build" / "html" / "kwindex.json"
+    before = exported.read_text()
+    exported.unlink()
+    project.build()
+    assert project.read_counts() == (0, 0, 0)
+    assert exported.read_text() == before
 
 
 def test_editing_a_module_rewrites_its_pages_and_nothing_unrelated(project: Project) -> None:

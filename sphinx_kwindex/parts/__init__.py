@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from sphinx_kwindex import _nodes
+from sphinx_kwindex.analysis.model import CATEGORIES
 from sphinx_kwindex.parts import (
     document,
     imports,
@@ -54,4 +55,8 @@ PARTS: dict[str, Part] = {
     _nodes.DOC_SECTIONS: Part(document.sections, document.sections_inputs),
     _nodes.DOC_RELATED: Part(document.related, document.related_inputs),
     _nodes.DOC_XREFS: Part(document.xrefs, document.xrefs_inputs),
+    **{
+        _nodes.KEYWORD_LIST + category: Part(*module.keyword_list_part(category))
+        for category in CATEGORIES
+    },
 }

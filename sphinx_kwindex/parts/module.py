@@ -13,10 +13,12 @@ from docutils import nodes
 from sphinx_kwindex._domain import DocLocation, object_location
 from sphinx_kwindex._links import viewcode_page
 from sphinx_kwindex._locale import _, labelled
-from sphinx_kwindex._render import field
+from sphinx_kwindex._render import field, keyword_list
 from sphinx_kwindex.parts.context import none, parent_of, shown_keywords, table
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from sphinx_kwindex.analysis.model import ModuleFacts
     from sphinx_kwindex.parts.context import Context
 
@@ -55,6 +57,24 @@ def keyword_links(
 ) -> list[nodes.Node]:
     """Nothing to show: the keyword links are Sphinx cross-references (see inputs)."""
     return []
+
+
+def keyword_list_part(
+    category: str,
+) -> tuple[Callable[[Context, str, ModuleFacts | None], list[nodes.Node]], Callable[..., Any]]:
+    """The fill and inputs of the keyword list of *category*: Sphinx cross-references,
+    resolved once the page is filled (:func:`sphinx_kwindex._links.resolve_references`).
+    The lists have no inputs of their own: where their links go is the keyword links'."""
+
+    def fill(context: Context, modname: str, facts: ModuleFacts | None) -> list[nodes.Node]:
+        keywords = facts.keywords if facts is not None else None
+        found = keywords.category(category) if keywords is not None else ()
+        return [keyword_list(found, modname, category, context.docname)]
+
+    def inputs(context: Context, modname: str, facts: ModuleFacts | None) -> Any:
+        return None
+
+    return fill, inputs
 
 
 def keyword_links_inputs(context: Context, modname: str, facts: ModuleFacts | None) -> Any:
