@@ -32,8 +32,8 @@ from sphinx_kwindex._updates import on_build_finished as commit_page_digests
 from sphinx_kwindex._updates import (
     on_env_before_read_docs,
     on_env_get_updated,
-    on_env_purge_doc,
 )
+from sphinx_kwindex._updates import on_env_updated as on_env_updated_generation
 from sphinx_kwindex._viewcode import on_builder_inited as complete_source_pages
 from sphinx_kwindex._viewcode import on_html_page_context
 
@@ -89,7 +89,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("env-updated", timed("project index")(on_env_updated))
     # LaTeX and Texinfo take the keyword pages that were read as appendices
     app.connect("env-get-updated", timed("page digests")(on_env_get_updated))
-    app.connect("env-purge-doc", on_env_purge_doc)
+    app.connect("env-updated", on_env_updated_generation)
     app.connect("env-before-read-docs", on_env_before_read_docs)
     app.connect("html-page-context", timed("source line anchors")(on_html_page_context))
     app.connect("html-page-context", timed("sidebars")(share_sidebar))

@@ -6,6 +6,7 @@ clears it per document and merges it from parallel readers (``-j``).
 
 from __future__ import annotations
 
+import hashlib
 from itertools import chain
 from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple, TypeVar
 
@@ -207,8 +208,38 @@ class KwindexDomain(Domain):
             self.documents[docname] = collect(
                 document, docname, terms=terms, stopwords=config.stopwords
             )
+        self.data.setdefault("contents", {})[docname] = self._contents(
+            docname, document, found
+        )
+
+    def _contents(
+        self,
+        docname: str,
+        document: nodes.document,
+        sections: dict[str, list[SectionEntry]],
+    ) -> str:
+        """A digest of what page *docname* gives other pages and the export: its title,
+        anchors (Python objects are named by theirs), toctrees, placeholders, section
+        entries, and the facts it holds (see :mod:`sphinx_kwindex._updates`)."""
+        title = document.next_node(nodes.title)
+        shown = self.shown.get(docname, {})
+        tests = self.data.get("tests", {})
+        parts = (
+            title.astext() if title is not None else "",
+            sorted(document.ids),
+            [node.get("includefiles") for node in document.findall(addnodes.toctree)],
+            self.placeholders.get(docname),
+            sorted(sections.items()),
+            sorted(shown.items(), key=lambda item: item[0]),
+            [tests.get(modname) for modname in sorted(shown)],
+            self.documents.get(docname),
+        )
+        return hashlib.blake2b(repr(parts).encode(), digest_size=16).hexdigest()
 
     def clear_doc(self, docname: str) -> None:
+        contents = self.data.setdefault("contents", {})
+        if docname in contents:  # kept until the build's reading is over (_updates)
+            self.data.setdefault("replaced", {}).setdefault(docname, contents.pop(docname))
         self.shown.pop(docname, None)
         self.documents.pop(docname, None)
         self.placeholders.pop(docname, None)
@@ -227,6 +258,8 @@ class KwindexDomain(Domain):
                 self.placeholders[docname] = otherdata["placeholders"][docname]
             if docname in otherdata["documents"]:
                 self.documents[docname] = otherdata["documents"][docname]
+            if docname in otherdata.get("contents", {}):
+                self.data.setdefault("contents", {})[docname] = otherdata["contents"][docname]
             seconds = otherdata.get("read_seconds", {}).get(docname)
             if seconds is not None:  # the reader's own time (see _stats)
                 self.data.setdefault("read_seconds", {})[docname] = seconds

@@ -25,7 +25,7 @@ def context_for(app: Sphinx, docname: str) -> Context:
     """The write-time context of page *docname*."""
     domain = app.env.domains["kwindex"]
     assert isinstance(domain, KwindexDomain)
-    return Context(app, app.env, domain, settings(app.config), docname, {})
+    return Context(app, app.env, domain, settings(app.config), docname, {}, {})
 
 
 def on_doctree_resolved(app: Sphinx, doctree: nodes.document, docname: str) -> None:

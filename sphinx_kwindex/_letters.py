@@ -3,7 +3,8 @@
 The global index page itself is a document (every builder, toctree, search); past
 ``kwindex_index_split`` names, HTML builders move the names to these pages, the way Sphinx's
 ``html_split_index`` does, so that no page grows to megabytes. They are rendered from a
-template: tens of thousands of entries render in well under a second that way.
+template: tens of thousands of entries render in well under a second that way. A build that
+read and removed nothing leaves the pages of the last one as they are.
 """
 
 from __future__ import annotations
@@ -12,10 +13,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import jinja2
-from sphinx.errors import NoUri
+from sphinx.builders.html import StandaloneHTMLBuilder
 
 from sphinx_kwindex._fill import context_for
 from sphinx_kwindex._locale import _
+from sphinx_kwindex._updates import unchanged
 from sphinx_kwindex.parts.project import (
     entries,
     grouped,
@@ -43,13 +45,20 @@ def on_html_collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], st
     if context.index_page() is None or not split(context):
         return
     by_letter = grouped(entries(context))
+    pages = [letter_page(context, letter) for letter in by_letter]
+    builder = app.builder
+    if (
+        unchanged(app)
+        and isinstance(builder, StandaloneHTMLBuilder)
+        and all(Path(builder.get_outfilename(page)).is_file() for page in pages)
+    ):
+        return
     environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, keep_trailing_newline=True
     )
     template = environment.get_template("letter.html")
-    for letter, letter_entries in by_letter.items():
-        page = letter_page(context, letter)
-        here = context._replace(docname=page, titles={})
+    for page, (letter, letter_entries) in zip(pages, by_letter.items(), strict=True):
+        here = context._replace(docname=page, titles={}, uris={})
         letters = [
             {
                 "letter": other,
@@ -102,8 +111,7 @@ def _location_uri(context: Context, location: DocLocation | None) -> str:
 
 
 def _uri(context: Context, page: str, anchor: str) -> str:
-    try:
-        uri = context.app.builder.get_relative_uri(context.docname, page)
-    except NoUri:
+    uri = context.uri(page)
+    if not uri:
         return ""
     return f"{uri}#{anchor}" if anchor else uri

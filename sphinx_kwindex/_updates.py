@@ -9,9 +9,11 @@ The digests are kept in the output folder and take effect only once the build ha
 so a build that stops half-way leaves the next one to write the pages again.
 
 What the parts show comes from the environment, which changes only when Sphinx reads or
-removes documents. Each such build gets a new *generation* (kept in the environment); the
-digests remember the generation they were made in, and a build that read and removed nothing
-(a no-op rebuild) neither computes them again nor exports ``kwindex.json`` again.
+removes documents, and only where those give other pages something new. Each such build gets
+a new *generation* (kept in the environment); the digests remember the generation they were
+made in, and a build that changed nothing (a no-op rebuild, or one where autodoc read a page
+again that came out the same) neither computes them again, nor writes the letter pages, nor
+exports ``kwindex.json`` again.
 """
 
 from __future__ import annotations
@@ -35,18 +37,22 @@ if TYPE_CHECKING:
 GENERATION = "generation"
 
 
-def on_env_purge_doc(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
-    """A document is read again or removed: the environment changes."""
-    _new_generation(env)
-
-
 def on_env_before_read_docs(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
-    if docnames:
-        _new_generation(env)
+    env.domaindata["kwindex"]["reading"] = list(docnames)
 
 
-def _new_generation(env: BuildEnvironment) -> None:
-    env.domaindata["kwindex"][GENERATION] = uuid.uuid4().hex
+def on_env_updated(app: Sphinx, env: BuildEnvironment) -> None:
+    """A new generation when a page read or removed in this build gives other pages
+    something new (the domain keeps a digest of that for each page); a page that autodoc
+    reads again in every build, unchanged, does not make one."""
+    data = env.domaindata["kwindex"]
+    contents = data.setdefault("contents", {})
+    replaced = data.pop("replaced", {})
+    touched = set(data.pop("reading", ())) | set(replaced)
+    if data.get(GENERATION) is None or any(
+        contents.get(docname) != replaced.get(docname) for docname in touched
+    ):
+        data[GENERATION] = uuid.uuid4().hex
 
 
 def generation(env: BuildEnvironment) -> str | None:

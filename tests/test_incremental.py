@@ -102,6 +102,22 @@ def test_a_no_op_rebuild_reads_and_writes_nothing(project: Project) -> None:
     assert not state.with_suffix(".pending").exists()
 
 
+def test_a_page_read_again_unchanged_changes_nothing_else(project: Project) -> None:
+    """Like autodoc re-reading a page in every build: no digests, no export, no rewrites."""
+    page = project.srcdir / "rst" / "api" / "shapes.rst"
+    exported = project.srcdir / "_build" / "html" / "kwindex.json"
+    (state,) = (project.srcdir / "_build" / "doctrees").glob("kwindex-pages-html-*.json")
+    json_mtime, state_mtime = exported.stat().st_mtime_ns, state.stat().st_mtime_ns
+    outputs = project.outputs()
+    _write_later(page, page.read_text())
+    project.build()
+    assert project.read_counts() == (0, 1, 0)
+    # Sphinx writes the page and the page whose toctree holds it; no keyword page
+    assert _changed(outputs, project.outputs()) == {"rst/api/shapes", "rst/index"}
+    assert exported.stat().st_mtime_ns == json_mtime
+    assert state.stat().st_mtime_ns == state_mtime
+
+
 def test_a_no_op_rebuild_writes_a_deleted_json_again(project: Project) -> None:
     exported = project.srcdir / "_build" / "html" / "kwindex.json"
     before = exported.read_text()

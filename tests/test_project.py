@@ -8,7 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import build_once
+from conftest import build, build_once, copy_root
 from expected_keywords import EXPECTED
 from helpers import anchor_exists, body, html, kwindex_json, resolve_href, warnings
 from sphinx.util.console import strip_escape_sequences
@@ -249,3 +249,20 @@ def test_large_index_is_split_by_letter(tmp_path_factory) -> None:
     inline = body(app, "rst/inline")
     hrefs = [a["href"] for a in inline.select("a") if a.find(class_="xref")]
     assert "../kwindex/index-C.html#kw-Circle" in hrefs
+
+
+def test_letter_pages_are_left_alone_by_a_no_op_and_rewritten_after_an_edit(tmp_path) -> None:
+    srcdir = copy_root(tmp_path, "kwindex")
+    split = {"kwindex_index_split": 10}
+    build(srcdir, confoverrides=split)
+    letter = srcdir / "_build" / "html" / "kwindex" / "index-C.html"
+    written = letter.stat().st_mtime_ns
+    app = build(srcdir, confoverrides=split)
+    assert warnings(app) == []
+    assert letter.stat().st_mtime_ns == written
+    # a new class: its letter's page shows it after the next build
+    module = srcdir / "kwpkg" / "util.py"
+    module.write_text(module.read_text() + "\n\nclass Cobalt:\n    pass\n")
+    app = build(srcdir, confoverrides=split)
+    assert warnings(app) == []
+    assert html(app, "kwindex/index-C").find(id="kw-Cobalt") is not None

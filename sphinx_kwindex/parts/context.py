@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from docutils import nodes
 from sphinx import addnodes
+from sphinx.errors import NoUri
 
 from sphinx_kwindex._domain import DocLocation
 from sphinx_kwindex._links import doc_reference, page_title
@@ -29,10 +30,24 @@ class Context(NamedTuple):
     docname: str
     #: Page titles already looked up while filling this page.
     titles: dict[str, str]
+    #: Addresses of other pages, relative to this one, already worked out.
+    uris: dict[str, str]
 
     def link(self, location: DocLocation, child: nodes.Node) -> nodes.Node:
         """*child* linked to *location*, relative to the page being written."""
         return doc_reference(self.app, self.env, self.docname, location, child)
+
+    def uri(self, page: str) -> str:
+        """The address of *page* relative to the page being written ("" where the builder
+        has none)."""
+        found = self.uris.get(page)
+        if found is None:
+            try:
+                found = self.app.builder.get_relative_uri(self.docname, page)
+            except NoUri:
+                found = ""
+            self.uris[page] = found
+        return found
 
     def title(self, docname: str) -> str:
         found = self.titles.get(docname)
