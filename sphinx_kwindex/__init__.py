@@ -17,7 +17,7 @@ from sphinx_kwindex._directives import (
 )
 from sphinx_kwindex._domain import KwindexDomain
 from sphinx_kwindex._export import on_build_finished
-from sphinx_kwindex._fill import on_doctree_resolved
+from sphinx_kwindex._fill import FillPlaceholders
 from sphinx_kwindex._index import KeywordIndex, translate_title
 from sphinx_kwindex._letters import on_html_collect_pages
 from sphinx_kwindex._links import on_missing_reference
@@ -76,7 +76,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("builder-inited", add_stylesheet)
     app.connect("builder-inited", translate_title)
     app.connect("builder-inited", timed("source line anchors")(complete_source_pages))
-    app.connect("doctree-resolved", timed("fill pages")(on_doctree_resolved))
+    app.add_post_transform(FillPlaceholders)
     # after filling: the single HTML page takes keyword pages at its end
     app.connect("doctree-resolved", _assembled.on_doctree_resolved, priority=600)
     app.connect("write-started", _assembled.on_write_started)

@@ -1,18 +1,23 @@
 """Write-time completion of placeholders, from the build state of every page.
 
-Runs on ``doctree-resolved`` (in the main process, for every builder). Each placeholder is
-replaced by its part's nodes (:mod:`sphinx_kwindex.parts`); links are made with
-:func:`sphinx.util.nodes.make_refnode`, so each builder writes them its own way.
+Runs as the first post-transform of each page Sphinx writes (in the main process, for every
+builder). Each placeholder is replaced by its part's nodes (:mod:`sphinx_kwindex.parts`);
+links to pages are made with :func:`sphinx.util.nodes.make_refnode`, so each builder writes
+them its own way, and the keyword lists are cross-references that Sphinx's own resolver,
+which comes next, resolves like any other (Python domain, intersphinx, then our fallbacks);
+later post-transforms, such as the link checker's, see the finished page.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from sphinx.transforms.post_transforms import SphinxPostTransform
+
 from sphinx_kwindex._config import settings
 from sphinx_kwindex._domain import KwindexDomain
-from sphinx_kwindex._links import resolve_references
-from sphinx_kwindex._nodes import KEYWORD_LIST, kwindex_placeholder
+from sphinx_kwindex._nodes import kwindex_placeholder
+from sphinx_kwindex._stats import timed
 from sphinx_kwindex.parts import PARTS
 from sphinx_kwindex.parts.context import Context
 
@@ -28,18 +33,28 @@ def context_for(app: Sphinx, docname: str) -> Context:
     return Context(app, app.env, domain, settings(app.config), docname, {}, {})
 
 
-def on_doctree_resolved(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+def fill(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """Replace the placeholders of *doctree*, written as page *docname*."""
     placeholders = list(doctree.findall(kwindex_placeholder))
     if not placeholders:
         return
     context = context_for(app, docname)
-    references = False
     for node in placeholders:
-        modname, kind = node["modname"], node["kind"]
+        modname = node["modname"]
         facts = context.domain.facts(modname, node["docname"])
-        node.replace_self(PARTS[kind].fill(context, modname, facts))
-        references = references or kind.startswith(KEYWORD_LIST)
-    if references:
-        # the keyword lists are cross-references made just now, after Sphinx resolved the
-        # page's own: resolve them the same way (Python domain, intersphinx, fallbacks)
-        resolve_references(doctree)
+        node.replace_self(PARTS[node["kind"]].fill(context, modname, facts))
+
+
+timed_fill = timed("fill pages")(fill)
+
+
+class FillPlaceholders(SphinxPostTransform):
+    """Before Sphinx resolves cross-references (priority 10)."""
+
+    default_priority = 5
+
+    def run(self, **kwargs: object) -> None:
+        env = self.env
+        # Sphinx 9 keeps the application private, 7.4 has it public
+        app = getattr(env, "_app", None) or env.app
+        timed_fill(app, self.document, env.docname)

@@ -6,7 +6,6 @@ from typing import TYPE_CHECKING
 
 from docutils import nodes
 from sphinx.errors import NoUri
-from sphinx.transforms.post_transforms import ReferencesResolver
 from sphinx.util.nodes import make_refnode
 
 from sphinx_kwindex._assembled import single_page_uri
@@ -61,12 +60,6 @@ def source_line_reference(
     )
     reference += child
     return reference
-
-
-def resolve_references(doctree: nodes.document) -> None:
-    """Resolve the cross-references still pending in *doctree* as Sphinx does when it
-    resolves a page (each must carry its ``refdoc``); Sphinx has set the tree's ``env``."""
-    ReferencesResolver(doctree).apply()
 
 
 def on_missing_reference(

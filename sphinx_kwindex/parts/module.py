@@ -63,7 +63,7 @@ def keyword_list_part(
     category: str,
 ) -> tuple[Callable[[Context, str, ModuleFacts | None], list[nodes.Node]], Callable[..., Any]]:
     """The fill and inputs of the keyword list of *category*: Sphinx cross-references,
-    resolved once the page is filled (:func:`sphinx_kwindex._links.resolve_references`).
+    resolved by Sphinx right after the page is filled (:mod:`sphinx_kwindex._fill`).
     The lists have no inputs of their own: where their links go is the keyword links'."""
 
     def fill(context: Context, modname: str, facts: ModuleFacts | None) -> list[nodes.Node]:
