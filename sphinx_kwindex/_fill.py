@@ -1,11 +1,11 @@
 """Write-time completion of placeholders, from the build state of every page.
 
-Runs as the first post-transform of each page Sphinx writes (in the main process, for every
-builder). Each placeholder is replaced by its part's nodes (:mod:`sphinx_kwindex.parts`);
-links to pages are made with :func:`sphinx.util.nodes.make_refnode`, so each builder writes
-them its own way, and the keyword lists are cross-references that Sphinx's own resolver,
-which comes next, resolves like any other (Python domain, intersphinx, then our fallbacks);
-later post-transforms, such as the link checker's, see the finished page.
+Runs as a post-transform of each page Sphinx writes (in the main process, for every builder):
+after Sphinx resolved the page's references and highlighted its code, which need not walk our
+parts, and before the link checker collects links. Each placeholder is replaced by its part's
+nodes (:mod:`sphinx_kwindex.parts`); links to pages are made with
+:func:`sphinx.util.nodes.make_refnode`, so each builder writes them its own way; keyword
+links are resolved as Sphinx resolves cross-references (:func:`sphinx_kwindex._links.resolve`).
 """
 
 from __future__ import annotations
@@ -49,9 +49,10 @@ timed_fill = timed("fill pages")(fill)
 
 
 class FillPlaceholders(SphinxPostTransform):
-    """Before Sphinx resolves cross-references (priority 10)."""
+    """After Sphinx's references (10), images (100-200) and highlighting (400, 401); before
+    LaTeX's footnotes (600) and the link checker (800)."""
 
-    default_priority = 5
+    default_priority = 450
 
     def run(self, **kwargs: object) -> None:
         env = self.env

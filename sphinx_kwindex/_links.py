@@ -62,6 +62,28 @@ def source_line_reference(
     return reference
 
 
+def resolve(
+    app: Sphinx, env: BuildEnvironment, fromdocname: str, node: pending_xref
+) -> nodes.Node:
+    """What Sphinx's reference resolver makes of *node* on page *fromdocname*: the domain's
+    target, else what a ``missing-reference`` handler gives (intersphinx, ours below), else
+    the plain content. For references made after Sphinx resolved the page's own."""
+    contnode = node[0]
+    found: nodes.Node | None
+    try:
+        domain = env.domains[node["refdomain"]]
+        found = domain.resolve_xref(
+            env, fromdocname, app.builder, node["reftype"], node["reftarget"], node, contnode
+        )
+        if found is None:
+            found = app.emit_firstresult(
+                "missing-reference", env, node, contnode, allowed_exceptions=(NoUri,)
+            )
+    except NoUri:
+        found = None
+    return found if found is not None else contnode
+
+
 def on_missing_reference(
     app: Sphinx, env: BuildEnvironment, node: pending_xref, contnode: nodes.TextElement
 ) -> nodes.Node | None:

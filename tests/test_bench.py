@@ -79,3 +79,24 @@ def test_quick_benchmark(tmp_path: Path) -> None:
     for name, stat in data["extension_steps"].items():
         assert is_number(stat["median"]), name
     assert all(isinstance(target["ok"], bool | None) for target in data["targets"])
+
+
+def test_analysis_floor_script() -> None:
+    command = [
+        sys.executable,
+        str(ROOT / "benchmarks" / "analysis_floor.py"),
+        "kwpkg",
+        "--path",
+        str(ROOT / "tests" / "roots" / "test-kwindex"),
+        "--repeat",
+        "2",
+    ]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=120, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == "kwpkg: 5 modules, fastest CPU time of 2 passes"
+    assert [line.split(":")[0].strip() for line in lines[1:]] == [
+        "ast.parse floor",
+        "analysis without insights",
+        "analysis with insights",
+    ]

@@ -9,9 +9,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
+from sphinx import addnodes
 
 from sphinx_kwindex._domain import DocLocation, object_location
-from sphinx_kwindex._links import viewcode_page
+from sphinx_kwindex._links import resolve, viewcode_page
 from sphinx_kwindex._locale import _, labelled
 from sphinx_kwindex._render import field, keyword_list
 from sphinx_kwindex.parts.context import none, parent_of, shown_keywords, table
@@ -62,14 +63,17 @@ def keyword_links(
 def keyword_list_part(
     category: str,
 ) -> tuple[Callable[[Context, str, ModuleFacts | None], list[nodes.Node]], Callable[..., Any]]:
-    """The fill and inputs of the keyword list of *category*: Sphinx cross-references,
-    resolved by Sphinx right after the page is filled (:mod:`sphinx_kwindex._fill`).
+    """The fill and inputs of the keyword list of *category*: cross-references, resolved
+    the way Sphinx resolves a page's own (:func:`sphinx_kwindex._links.resolve`).
     The lists have no inputs of their own: where their links go is the keyword links'."""
 
     def fill(context: Context, modname: str, facts: ModuleFacts | None) -> list[nodes.Node]:
         keywords = facts.keywords if facts is not None else None
         found = keywords.category(category) if keywords is not None else ()
-        return [keyword_list(found, modname, category, context.docname)]
+        items = keyword_list(found, modname, category, context.docname)
+        for node in list(items.findall(addnodes.pending_xref)):
+            node.replace_self(resolve(context.app, context.env, context.docname, node))
+        return [items]
 
     def inputs(context: Context, modname: str, facts: ModuleFacts | None) -> Any:
         return None
