@@ -176,9 +176,13 @@ class KwindexDomain(Domain):
         """Record the section of every Python object entry, and our placeholders."""
         found: dict[str, list[SectionEntry]] = {}
         placeholders: list[tuple[str, str]] = []
+        toctrees: list[list[str]] = []
         for node in document.findall(_wanted):
             if isinstance(node, kwindex_placeholder):
                 placeholders.append((node["kind"], node["modname"]))
+                continue
+            if isinstance(node, addnodes.toctree):
+                toctrees.append(node.get("includefiles", []))
                 continue
             if not isinstance(node, addnodes.desc) or node.get("domain") != "py":
                 continue
@@ -209,7 +213,7 @@ class KwindexDomain(Domain):
                 document, docname, terms=terms, stopwords=config.stopwords
             )
         self.data.setdefault("contents", {})[docname] = self._contents(
-            docname, document, found
+            docname, document, found, toctrees
         )
 
     def _contents(
@@ -217,6 +221,7 @@ class KwindexDomain(Domain):
         docname: str,
         document: nodes.document,
         sections: dict[str, list[SectionEntry]],
+        toctrees: list[list[str]],
     ) -> str:
         """A digest of what page *docname* gives other pages and the export: its title,
         anchors (Python objects are named by theirs), toctrees, placeholders, section
@@ -227,7 +232,7 @@ class KwindexDomain(Domain):
         parts = (
             title.astext() if title is not None else "",
             sorted(document.ids),
-            [node.get("includefiles") for node in document.findall(addnodes.toctree)],
+            toctrees,
             self.placeholders.get(docname),
             sorted(sections.items()),
             sorted(shown.items(), key=lambda item: item[0]),
@@ -378,7 +383,7 @@ def object_location(env: BuildEnvironment, fullname: str) -> DocLocation | None:
 
 
 def _wanted(node: nodes.Node) -> bool:
-    return isinstance(node, addnodes.desc | kwindex_placeholder)
+    return isinstance(node, addnodes.desc | addnodes.toctree | kwindex_placeholder)
 
 
 def _enclosing_section(node: nodes.Element, document: nodes.document) -> tuple[str, str]:
