@@ -41,7 +41,7 @@ def on_build_finished(app: Sphinx, exception: BaseException | None) -> None:
         return
     path = Path(app.outdir) / FILENAME
     if unchanged(app) and path.is_file():
-        return  # nothing was read or removed since it was written
+        return  # nothing it shows changed since it was written (see _updates)
     begin = time.perf_counter()
     data = export(app, app.env, config)
     if config.stats:

@@ -4,7 +4,7 @@ The global index page itself is a document (every builder, toctree, search); pas
 ``kwindex_index_split`` names, HTML builders move the names to these pages, the way Sphinx's
 ``html_split_index`` does, so that no page grows to megabytes. They are rendered from a
 template: tens of thousands of entries render in well under a second that way. A build that
-read and removed nothing leaves the pages of the last one as they are.
+changed nothing other pages show leaves the pages of the last one as they are.
 """
 
 from __future__ import annotations
