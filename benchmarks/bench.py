@@ -46,7 +46,10 @@ import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 REPO = Path(__file__).resolve().parent.parent
 HERE = Path(__file__).resolve().parent
@@ -561,6 +564,16 @@ def targets(
     def check(name: str, value: float | None, limit: str, ok: bool | None) -> dict[str, Any]:
         return {"target": name, "value": value, "limit": limit, "ok": ok}
 
+    def none_beyond(name: str, extra: set[str]) -> dict[str, Any]:
+        """A target met when B handled no document beyond *extra*'s allowance (none)."""
+        return check(name, float(len(extra)), "== 0", not extra) | {"extra": sorted(extra)}
+
+    def rounds(kind: str) -> Iterator[tuple[Build, Build]]:
+        """The A and B builds of *kind*, round by round."""
+        for a in (x for x in builds if x.variant == "A" and x.kind == kind):
+            (b,) = (x for x in builds if (x.variant, x.kind, x.round) == ("B", kind, a.round))
+            yield a, b
+
     found: list[dict[str, Any]] = []
     for key, label in (
         ("full_time_B_over_A", "full build time"),
@@ -583,26 +596,16 @@ def targets(
     # autodoc may re-read a page in a no-op (a documented module whose dependencies change
     # on import): that is the baseline's too, so B is judged on what it re-reads beyond A
     noop_extra: set[str] = set()
-    for a in (b for b in builds if b.variant == "A" and b.kind == "noop"):
-        (b,) = (x for x in builds if (x.variant, x.kind, x.round) == ("B", "noop", a.round))
+    for a, b in rounds("noop"):
         noop_extra |= set(b.read) - set(a.read)
-    found.append(
-        check(
-            "no-op rebuild: documents re-read beyond A's",
-            float(len(noop_extra)),
-            "== 0",
-            not noop_extra,
-        )
-        | {"extra": sorted(noop_extra)}
-    )
+    found.append(none_beyond("no-op rebuild: documents re-read beyond A's", noop_extra))
     stubs = median(summary["B"]["noop"]["stubs_rewritten"])
     found.append(check("no-op rebuild: stub files rewritten", stubs, "== 0", stubs == 0))
     # B may read what A reads plus the edited module's keyword page, and write what A writes
     # plus the keyword pages of the documentation pages it re-read (their section maps)
     extra_read: set[str] = set()
     extra_written: set[str] = set()
-    for a in (b for b in builds if b.variant == "A" and b.kind == "edit"):
-        (b,) = (x for x in builds if (x.variant, x.kind, x.round) == ("B", "edit", a.round))
+    for a, b in rounds("edit"):
         keyword_pages = {
             f"{KWINDEX_DIR}/{name.removeprefix('api/')}"
             for name in b.read
@@ -611,22 +614,15 @@ def targets(
         extra_read |= set(b.read) - set(a.read) - {f"{KWINDEX_DIR}/{edited.name}"}
         extra_written |= set(b.written) - set(a.written) - keyword_pages
     found.append(
-        check(
-            "edit one module: documents re-read beyond A's and its keyword page",
-            float(len(extra_read)),
-            "== 0",
-            not extra_read,
+        none_beyond(
+            "edit one module: documents re-read beyond A's and its keyword page", extra_read
         )
-        | {"extra": sorted(extra_read)}
     )
     found.append(
-        check(
+        none_beyond(
             "edit one module: documents written beyond A's and re-read pages' keyword pages",
-            float(len(extra_written)),
-            "== 0",
-            not extra_written,
+            extra_written,
         )
-        | {"extra": sorted(extra_written)}
     )
     value = median(ratios["parallel_speedup_B_over_A"])
     found.append(

@@ -16,8 +16,6 @@ class kwindex_placeholder(nodes.General, nodes.Element):  # docutils names nodes
 
 
 FILE_LINKS = "file-links"
-#: Fills to nothing: marks that the keyword links of a page depend on other pages.
-KEYWORD_LINKS = "keyword-links"
 #: The keywords of one category, linked (the kind is this prefix + the category's name).
 #: Built when the page is written, so that pages are small while Sphinx reads, keeps and
 #: transforms them.

@@ -25,7 +25,6 @@ from sphinx_kwindex._nodes import (
     FILE_LINKS,
     IMPORT_MAP,
     IMPORTED_BY,
-    KEYWORD_LINKS,
     KEYWORD_LIST,
     MODULE_TREE,
     NAMES,
@@ -40,6 +39,8 @@ from sphinx_kwindex._nodes import (
 from sphinx_kwindex.analysis.model import CATEGORIES
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from sphinx.environment import BuildEnvironment
 
     from sphinx_kwindex._config import Settings
@@ -333,24 +334,29 @@ def keywords_block(facts: ModuleFacts, config: Settings, docname: str) -> Block:
             "%s keywords, from the module's source.",
             count,
         ) % number(count)
-    # the links are cross-references; the marker records what they depend on
-    links = placeholder(KEYWORD_LINKS, facts.modname, docname)
     return Block(
         "keywords",
         _("Keywords"),
-        [nodes.paragraph("", note), links],
+        [nodes.paragraph("", note)],
         ("kwindex-keywords",),
         tuple(children),
     )
 
 
 def keyword_list(
-    keywords: tuple[Keyword, ...], modname: str, category: str, refdoc: str
+    keywords: tuple[Keyword, ...],
+    modname: str,
+    category: str,
+    refdoc: str,
+    resolve: Callable[[addnodes.pending_xref], nodes.Node],
 ) -> nodes.Node:
-    """The keywords as a list of cross-references made from page *refdoc*."""
+    """The keywords as a list, each cross-reference (made from page *refdoc*) resolved by
+    *resolve*."""
     items = nodes.bullet_list("", classes=["kwindex-keyword-list"])
     for keyword in keywords:
         reference = keyword_reference(keyword, modname, category, refdoc)
+        if isinstance(reference, addnodes.pending_xref):
+            reference = resolve(reference)
         items += nodes.list_item("", nodes.paragraph("", "", reference))
     return items
 
@@ -358,7 +364,7 @@ def keyword_list(
 def keyword_reference(
     keyword: Keyword, modname: str, category: str, refdoc: str
 ) -> nodes.Node:
-    """The keyword as code, linked by Sphinx's own resolution (see ``_links``)."""
+    """The keyword as code, in a cross-reference when it has a full name."""
     literal = nodes.literal(keyword.name, keyword.name, classes=["kwindex-keyword"])
     if not keyword.fullname:
         return literal

@@ -62,8 +62,12 @@ def generation(env: BuildEnvironment) -> str | None:
 
 def unchanged(app: Sphinx) -> bool:
     """Whether this output folder was last finished with the environment as it is now."""
-    current = generation(app.env)
-    return current is not None and _load(state_file(app)).get(GENERATION) == current
+    return _same_generation(_load(state_file(app)), app.env)
+
+
+def _same_generation(state: dict[str, Any], env: BuildEnvironment) -> bool:
+    current = generation(env)
+    return current is not None and state.get(GENERATION) == current
 
 
 def state_file(app: Sphinx) -> Path:
@@ -76,8 +80,8 @@ def state_file(app: Sphinx) -> Path:
 def on_env_get_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
     state = state_file(app)
     written = _load(state)
-    if written.get(GENERATION) == generation(env) is not None:
-        return []  # nothing read or removed since these pages were written
+    if _same_generation(written, env):
+        return []  # nothing other pages show changed since these pages were written
     domain = context_for(app, "").domain
     current = {
         docname: page_digest(app, docname, placeholders)

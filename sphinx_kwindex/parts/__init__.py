@@ -37,7 +37,6 @@ class Part(NamedTuple):
 
 PARTS: dict[str, Part] = {
     _nodes.FILE_LINKS: Part(module.file_links, module.file_links_inputs),
-    _nodes.KEYWORD_LINKS: Part(module.keyword_links, module.keyword_links_inputs),
     _nodes.SECTION_MAP: Part(module.section_map, module.section_map_inputs),
     _nodes.XREFS: Part(module.xrefs, module.xrefs_inputs),
     _nodes.RELATED: Part(related.related, related.related_inputs),

@@ -9,7 +9,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
-from sphinx import addnodes
 
 from sphinx_kwindex._domain import DocLocation, object_location
 from sphinx_kwindex._links import resolve, viewcode_page
@@ -20,7 +19,7 @@ from sphinx_kwindex.parts.context import none, parent_of, shown_keywords, table
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from sphinx_kwindex.analysis.model import ModuleFacts
+    from sphinx_kwindex.analysis.model import Keyword, ModuleFacts
     from sphinx_kwindex.parts.context import Context
 
 
@@ -53,42 +52,37 @@ def file_links_inputs(context: Context, modname: str, facts: ModuleFacts | None)
     )
 
 
-def keyword_links(
-    context: Context, modname: str, facts: ModuleFacts | None
-) -> list[nodes.Node]:
-    """Nothing to show: the keyword links are Sphinx cross-references (see inputs)."""
-    return []
-
-
 def keyword_list_part(
     category: str,
 ) -> tuple[Callable[[Context, str, ModuleFacts | None], list[nodes.Node]], Callable[..., Any]]:
     """The fill and inputs of the keyword list of *category*: cross-references, resolved
-    the way Sphinx resolves a page's own (:func:`sphinx_kwindex._links.resolve`).
-    The lists have no inputs of their own: where their links go is the keyword links'."""
+    the way Sphinx resolves a page's own (:func:`sphinx_kwindex._links.resolve`)."""
+
+    def found(facts: ModuleFacts | None) -> tuple[Keyword, ...]:
+        keywords = facts.keywords if facts is not None else None
+        return keywords.category(category) if keywords is not None else ()
 
     def fill(context: Context, modname: str, facts: ModuleFacts | None) -> list[nodes.Node]:
-        keywords = facts.keywords if facts is not None else None
-        found = keywords.category(category) if keywords is not None else ()
-        items = keyword_list(found, modname, category, context.docname)
-        for node in list(items.findall(addnodes.pending_xref)):
-            node.replace_self(resolve(context.app, context.env, context.docname, node))
+        app, env, docname = context.app, context.env, context.docname
+        items = keyword_list(
+            found(facts),
+            modname,
+            category,
+            docname,
+            lambda node: resolve(app, env, docname, node),
+        )
         return [items]
 
     def inputs(context: Context, modname: str, facts: ModuleFacts | None) -> Any:
-        return None
+        """Where each keyword's link may go: its entry, or its source line."""
+        targets = [
+            object_location(context.env, keyword.fullname)
+            for keyword in found(facts)
+            if keyword.fullname
+        ]
+        return targets, viewcode_page(context.app, context.env, modname)
 
     return fill, inputs
-
-
-def keyword_links_inputs(context: Context, modname: str, facts: ModuleFacts | None) -> Any:
-    """Where each keyword's link may go: its entry, or its source line."""
-    targets = [
-        object_location(context.env, keyword.fullname)
-        for keyword in shown_keywords(facts, context.config)
-        if keyword.fullname
-    ]
-    return targets, viewcode_page(context.app, context.env, modname)
 
 
 def section_map(context: Context, modname: str, facts: ModuleFacts | None) -> list[nodes.Node]:
