@@ -8,6 +8,7 @@ nested reST), so they behave the same in MyST documents.
 from __future__ import annotations
 
 import sys
+import time
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from docutils import nodes
@@ -23,6 +24,7 @@ from sphinx_kwindex._nodes import (
     DOC_IDENTIFIERS,
     RELATED,
     RELATED_LIST,
+    find_all,
     kwindex_placeholder,
     placeholder,
 )
@@ -33,7 +35,7 @@ from sphinx_kwindex._render import (
     document_blocks,
     global_blocks,
 )
-from sphinx_kwindex._stats import timed_read
+from sphinx_kwindex._stats import add_read, timed_read
 from sphinx_kwindex._warnings import Subtype, file_location, warn
 from sphinx_kwindex.analysis import study_module
 from sphinx_kwindex.analysis.locate import is_module_name
@@ -251,6 +253,13 @@ class RelatedFilesSection(SphinxTransform):
     default_priority = 800
 
     def apply(self, **kwargs: object) -> None:
+        begin = time.perf_counter()
+        try:
+            self._apply()
+        finally:
+            add_read(self.env, time.perf_counter() - begin)
+
+    def _apply(self) -> None:
         config = settings(self.config)
         docname = self.env.docname
         if not config.related_files or docname.startswith(config.dir + "/"):
@@ -258,9 +267,11 @@ class RelatedFilesSection(SphinxTransform):
         domain = self.env.domains["kwindex"]
         assert isinstance(domain, KwindexDomain)
         modules = domain.documented_modules(self.env, self.document)
+        if not modules:
+            return
         done = {
             node["modname"]
-            for node in self.document.findall(kwindex_placeholder)
+            for node in find_all(self.document, kwindex_placeholder)
             if node["kind"] in {RELATED, RELATED_LIST}
         }
         modules = [modname for modname in modules if modname not in done]

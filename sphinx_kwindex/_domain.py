@@ -7,6 +7,7 @@ clears it per document and merges it from parallel readers (``-j``).
 from __future__ import annotations
 
 import hashlib
+import time
 from itertools import chain
 from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple, TypeVar
 
@@ -16,7 +17,7 @@ from sphinx.domains import Domain
 from sphinx.util.nodes import make_refnode
 
 from sphinx_kwindex._config import settings
-from sphinx_kwindex._nodes import DOC_IDENTIFIERS, kwindex_placeholder
+from sphinx_kwindex._nodes import DOC_IDENTIFIERS, find_all, kwindex_placeholder
 from sphinx_kwindex.analysis.project import ProjectIndex
 
 if TYPE_CHECKING:
@@ -174,10 +175,27 @@ class KwindexDomain(Domain):
         self, env: BuildEnvironment, docname: str, document: nodes.document
     ) -> None:
         """Record the section of every Python object entry, and our placeholders."""
+        begin = time.perf_counter()
+        try:
+            self._process_doc(env, docname, document)
+        finally:
+            self.add_read_seconds(docname, time.perf_counter() - begin)
+
+    def add_read_seconds(self, docname: str, elapsed: float) -> None:
+        """Count *elapsed* seconds as the extension's own time reading *docname* (kept in
+        the data, which parallel readers send back; see :mod:`sphinx_kwindex._stats`)."""
+        read = self.data.setdefault("read_seconds", {})
+        read[docname] = read.get(docname, 0.0) + elapsed
+
+    def _process_doc(
+        self, env: BuildEnvironment, docname: str, document: nodes.document
+    ) -> None:
         found: dict[str, list[SectionEntry]] = {}
         placeholders: list[tuple[str, str]] = []
         toctrees: list[list[str]] = []
-        for node in document.findall(_wanted):
+        # section -> (title, anchor), for the many entries that share a section
+        enclosing: dict[int, tuple[str, str]] = {}
+        for node in find_all(document, _WANTED):
             if isinstance(node, kwindex_placeholder):
                 placeholders.append((node["kind"], node["modname"]))
                 continue
@@ -192,7 +210,7 @@ class KwindexDomain(Domain):
                 module, qualname = signature.get("module") or "", signature.get("fullname")
                 if not module or not qualname:
                     continue
-                title, anchor = _enclosing_section(signature, document)
+                title, anchor = _enclosing_section(signature, document, enclosing)
                 found.setdefault(module, []).append(
                     SectionEntry(qualname, docname, title, anchor)
                 )
@@ -382,17 +400,23 @@ def object_location(env: BuildEnvironment, fullname: str) -> DocLocation | None:
     return DocLocation(entry.docname, entry.node_id) if entry else None
 
 
-def _wanted(node: nodes.Node) -> bool:
-    return isinstance(node, addnodes.desc | addnodes.toctree | kwindex_placeholder)
+#: What the domain records of a page it reads.
+_WANTED = (addnodes.desc, addnodes.toctree, kwindex_placeholder)
 
 
-def _enclosing_section(node: nodes.Element, document: nodes.document) -> tuple[str, str]:
+def _enclosing_section(
+    node: nodes.Element, document: nodes.document, known: dict[int, tuple[str, str]]
+) -> tuple[str, str]:
+    """Title and anchor of the section around *node*; *known* keeps those already found."""
     parent = node.parent
     while parent is not None and not isinstance(parent, nodes.section):
         parent = parent.parent
     if parent is None:
         return "", ""
-    return section_title_and_anchor(parent, document)
+    found = known.get(id(parent))
+    if found is None:
+        found = known[id(parent)] = section_title_and_anchor(parent, document)
+    return found
 
 
 def section_title_and_anchor(

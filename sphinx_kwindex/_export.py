@@ -49,7 +49,7 @@ def on_build_finished(app: Sphinx, exception: BaseException | None) -> None:
         _stats.add(domain, "export JSON", time.perf_counter() - begin)
         steps = _stats.seconds(domain)
         data["stats"] = {"seconds": steps, "total_seconds": sum(steps.values())}
-    text = json.dumps(data, indent=1, ensure_ascii=False, sort_keys=False) + "\n"
+    text = dumps(data)
     try:
         if path.read_text(encoding="utf-8") == text:
             return
@@ -59,6 +59,28 @@ def on_build_finished(app: Sphinx, exception: BaseException | None) -> None:
     temporary.write_text(text, encoding="utf-8")
     os.replace(temporary, path)
     logger.info(__("[kwindex] wrote %s (%d modules)"), path, len(data["modules"]))
+
+
+def dumps(data: dict[str, Any]) -> str:
+    """*data* as JSON, one line per entry of its top-level mappings (a module, a keyword):
+    readable in a diff, and fast (an indented dump goes through the json module's
+    pure-Python encoder, several times slower than its C one on a large project)."""
+
+    def entry(key: str, value: Any, indent: str) -> str:
+        return f"{indent}{_json(key)}: {_json(value)}"
+
+    fields = []
+    for key, value in data.items():
+        if isinstance(value, dict) and value:
+            inner = ",\n".join(entry(name, item, "  ") for name, item in value.items())
+            fields.append(f" {_json(key)}: {{\n{inner}\n }}")
+        else:
+            fields.append(entry(key, value, " "))
+    return "{\n" + ",\n".join(fields) + "\n}\n"
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)
 
 
 def export(app: Sphinx, env: BuildEnvironment, config: Settings) -> dict[str, Any]:

@@ -16,7 +16,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from sphinx_kwindex._config import settings
 from sphinx_kwindex._domain import KwindexDomain
-from sphinx_kwindex._nodes import kwindex_placeholder
+from sphinx_kwindex._nodes import find_all, kwindex_placeholder
 from sphinx_kwindex._stats import timed
 from sphinx_kwindex.parts import PARTS
 from sphinx_kwindex.parts.context import Context
@@ -35,7 +35,7 @@ def context_for(app: Sphinx, docname: str) -> Context:
 
 def fill(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     """Replace the placeholders of *doctree*, written as page *docname*."""
-    placeholders = list(doctree.findall(kwindex_placeholder))
+    placeholders = find_all(doctree, kwindex_placeholder)
     if not placeholders:
         return
     context = context_for(app, docname)

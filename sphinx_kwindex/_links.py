@@ -6,9 +6,7 @@ from typing import TYPE_CHECKING
 
 from docutils import nodes
 from sphinx.errors import NoUri
-from sphinx.util.nodes import make_refnode
 
-from sphinx_kwindex._assembled import single_page_uri
 from sphinx_kwindex._locale import __
 from sphinx_kwindex._warnings import Subtype, warn
 
@@ -17,7 +15,6 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
-    from sphinx_kwindex._domain import DocLocation
 
 #: viewcode's output folder for highlighted sources.
 VIEWCODE_DIR = "_modules"
@@ -110,26 +107,6 @@ def on_missing_reference(
         if reference is not None:
             return reference
     return contnode
-
-
-def doc_reference(
-    app: Sphinx,
-    env: BuildEnvironment,
-    fromdocname: str,
-    location: DocLocation,
-    child: nodes.Node,
-) -> nodes.Node:
-    """A link to *location*; just *child* where the builder has no address for it (LaTeX
-    and the like leave out pages that are in no toctree, such as keyword pages)."""
-    try:
-        reference = make_refnode(
-            app.builder, fromdocname, location.docname, location.anchor, child
-        )
-    except NoUri:
-        return child
-    if "refuri" in reference:
-        reference["refuri"] = single_page_uri(env, app.builder.name, reference["refuri"])
-    return reference
 
 
 def page_title(env: BuildEnvironment, docname: str) -> str:

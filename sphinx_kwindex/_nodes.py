@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from docutils import nodes
+
+N = TypeVar("N", bound=nodes.Node)
 
 
 class kwindex_placeholder(nodes.General, nodes.Element):  # docutils names nodes this way
@@ -46,3 +50,22 @@ DOC_XREFS = "doc-xrefs"
 def placeholder(kind: str, modname: str, docname: str) -> kwindex_placeholder:
     """Content of *kind* about *modname*, filled at write time; *docname* holds it."""
     return kwindex_placeholder("", kind=kind, modname=modname, docname=docname)
+
+
+def find_all(tree: nodes.Node, types: type[N] | tuple[type[N], ...]) -> list[N]:
+    """The nodes of *types* in *tree* (itself included), in document order.
+
+    What ``list(tree.findall(types))`` gives, with one loop instead of docutils' generator
+    per level: several times faster on the large pages autodoc makes, which the extension
+    walks once as they are read and once as they are written.
+    """
+    found: list[N] = []
+    stack: list[nodes.Node] = [tree]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, types):
+            found.append(node)
+        children = node.children  # Text nodes have an empty tuple
+        if children:
+            stack.extend(reversed(children))
+    return found

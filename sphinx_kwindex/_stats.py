@@ -57,8 +57,9 @@ def on_builder_inited(app: Sphinx) -> None:
 
 def add_read(env: BuildEnvironment, elapsed: float) -> None:
     """Reading time of the document being read (kept in the domain data: -j safe)."""
-    read = env.domains["kwindex"].data.setdefault("read_seconds", {})
-    read[env.docname] = read.get(env.docname, 0.0) + elapsed
+    domain = env.domains["kwindex"]
+    assert isinstance(domain, KwindexDomain)
+    domain.add_read_seconds(env.docname, elapsed)
 
 
 def timed(step: str) -> Callable[[F], F]:

@@ -28,7 +28,10 @@ if TYPE_CHECKING:
 _OWN_LINE = re.compile(
     r'<div class="viewcode-block" id="[^"]*">|<a class="viewcode-back" [^>]*>.*</a>'
 )
+_OWN_LINE_STARTS = ('<div class="viewcode-block" ', '<a class="viewcode-back" ')
 _ANCHOR_CLASS = 'class="kwindex-line"'
+#: Line separators of str.splitlines that do not end a line for ast (nor for Python).
+_NOT_LINE_ENDS = re.compile("[\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 
 
 def on_html_page_context(
@@ -93,7 +96,8 @@ def add_line_anchors(body: str, source: str | None = None) -> str:
     # viewcode splits its first line after "<pre>", so the code proper starts on a new line
     lead = "\n" if code.startswith("\n") else ""
     lines = code[len(lead) :].split("\n")
-    starts = line_starts(source) if source is not None else []
+    # (without such separators, every piece starts a line: the usual case, made fast)
+    starts = line_starts(source) if source and _NOT_LINE_ENDS.search(source) else []
     result: list[str] = []
     number = piece = 0
     closing = False  # after a line that viewcode closed with "</div>\n"
@@ -108,7 +112,7 @@ def add_line_anchors(body: str, source: str | None = None) -> str:
             result.append(line)
             continue
         closing = False
-        if _OWN_LINE.fullmatch(line):
+        if line.startswith(_OWN_LINE_STARTS) and _OWN_LINE.fullmatch(line):
             result.append(line)
             continue
         starts_line = starts[piece] if piece < len(starts) else True

@@ -135,3 +135,23 @@ def test_kwindex_search_puts_keyword_pages_in_search(tmp_path_factory) -> None:
     assert warnings(app) == []
     searched = _searched(app)
     assert {"kwindex/index", "kwindex/kwpkg.shapes", "kwindex/doc/rst/guide"} <= set(searched)
+
+
+def test_kwindex_json_has_one_line_per_module_and_keyword(built) -> None:
+    text = (Path(built.outdir) / "kwindex.json").read_text("utf-8")
+    data = json.loads(text)
+    entries: dict[str, dict[str, object]] = {}
+    section = ""
+    for line in text.splitlines():
+        if line.startswith(' "') and line.endswith(": {"):  # a top-level mapping opens
+            section = json.loads(line.strip().removesuffix(": {"))
+            entries[section] = {}
+        elif line.startswith('  "'):  # one of its entries
+            name, _colon, value = line.strip().removesuffix(",").partition(": ")
+            entries[section][json.loads(name)] = json.loads(value)
+    assert len(data["modules"]) > 3
+    assert data["keywords"]
+    assert entries["modules"] == data["modules"]
+    assert entries["keywords"] == data["keywords"]
+    assert text.startswith('{\n "version": 1,\n "modules": {\n')
+    assert text.endswith("\n }\n}\n")

@@ -8,8 +8,9 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.errors import NoUri
 
+from sphinx_kwindex._assembled import single_page_uri
 from sphinx_kwindex._domain import DocLocation
-from sphinx_kwindex._links import doc_reference, page_title
+from sphinx_kwindex._links import page_title
 from sphinx_kwindex._locale import _
 
 if TYPE_CHECKING:
@@ -30,23 +31,40 @@ class Context(NamedTuple):
     docname: str
     #: Page titles already looked up while filling this page.
     titles: dict[str, str]
-    #: Addresses of other pages, relative to this one, already worked out.
-    uris: dict[str, str]
+    #: Addresses of other pages, relative to this one, already worked out (None where the
+    #: builder has none).
+    uris: dict[str, str | None]
 
     def link(self, location: DocLocation, child: nodes.Node) -> nodes.Node:
-        """*child* linked to *location*, relative to the page being written."""
-        return doc_reference(self.app, self.env, self.docname, location, child)
+        """*child* linked to *location*, relative to the page being written; just *child*
+        where the builder has no address for that page (LaTeX and the like leave out pages
+        that are in no toctree, such as keyword pages).
+
+        What :func:`sphinx.util.nodes.make_refnode` makes, with each page's address worked
+        out once per page written (a keyword page links to a few pages many times).
+        """
+        if location.docname == self.docname and location.anchor:
+            return nodes.reference("", "", child, internal=True, refid=location.anchor)
+        uri = self._page_uri(location.docname)
+        if uri is None:
+            return child
+        if location.anchor:
+            uri = single_page_uri(self.env, self.app.builder.name, f"{uri}#{location.anchor}")
+        return nodes.reference("", "", child, internal=True, refuri=uri)
 
     def uri(self, page: str) -> str:
         """The address of *page* relative to the page being written ("" where the builder
         has none)."""
-        found = self.uris.get(page)
-        if found is None:
-            try:
-                found = self.app.builder.get_relative_uri(self.docname, page)
-            except NoUri:
-                found = ""
-            self.uris[page] = found
+        return self._page_uri(page) or ""
+
+    def _page_uri(self, page: str) -> str | None:
+        if page in self.uris:
+            return self.uris[page]
+        try:
+            found: str | None = self.app.builder.get_relative_uri(self.docname, page)
+        except NoUri:
+            found = None
+        self.uris[page] = found
         return found
 
     def title(self, docname: str) -> str:
