@@ -3,12 +3,15 @@
 The global index page itself is a document (every builder, toctree, search); past
 ``kwindex_index_split`` names, HTML builders move the names to these pages, the way Sphinx's
 ``html_split_index`` does, so that no page grows to megabytes. They are rendered from a
-template: tens of thousands of entries render in well under a second that way. A build that
-changed nothing other pages show leaves the pages of the last one as they are.
+template: tens of thousands of entries render in well under a second that way. They are
+written only when what they show changed since this output folder last got them (a digest of
+their bodies and of the builder's settings, kept with the page digests of ``_updates``), as
+Sphinx writes its own pages.
 """
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -17,7 +20,7 @@ from sphinx.builders.html import StandaloneHTMLBuilder
 
 from sphinx_kwindex._fill import context_for
 from sphinx_kwindex._locale import _
-from sphinx_kwindex._updates import unchanged
+from sphinx_kwindex._updates import builder_settings, letters_written, note_letters, unchanged
 from sphinx_kwindex.parts.project import (
     entries,
     grouped,
@@ -47,12 +50,26 @@ def on_html_collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], st
     by_letter = grouped(entries(context))
     pages = [letter_page(context, letter) for letter in by_letter]
     builder = app.builder
-    if (
-        unchanged(app)
-        and isinstance(builder, StandaloneHTMLBuilder)
-        and all(Path(builder.get_outfilename(page)).is_file() for page in pages)
-    ):
+    written = isinstance(builder, StandaloneHTMLBuilder) and all(
+        Path(builder.get_outfilename(page)).is_file() for page in pages
+    )
+    if written and unchanged(app):
         return
+    rendered = list(_render(context, pages, by_letter))
+    digest = hashlib.blake2b(
+        repr((builder_settings(app), rendered)).encode(), digest_size=16
+    ).hexdigest()
+    note_letters(app, digest)
+    if written and letters_written(app) == digest:
+        return  # what other pages show changed, not these pages (like Sphinx's own pages)
+    for page, title, body in rendered:
+        yield page, {"title": title, "body": body}, "page.html"
+
+
+def _render(
+    context: Context, pages: list[str], by_letter: dict[str, list[Entry]]
+) -> Iterator[tuple[str, str, str]]:
+    """(page, title, body) of each letter's page."""
     environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, keep_trailing_newline=True
     )
@@ -73,7 +90,7 @@ def on_html_collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], st
             letters=letters,
             entries=[_entry(here, entry) for entry in letter_entries],
         )
-        yield page, {"title": title, "body": body}, "page.html"
+        yield page, title, body
 
 
 def _entry(context: Context, entry: Entry) -> dict[str, Any]:

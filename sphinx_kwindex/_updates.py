@@ -13,7 +13,8 @@ removes documents, and only where those give other pages something new. Each suc
 a new *generation* (kept in the environment); the digests remember the generation they were
 made in, and a build that changed nothing (a no-op rebuild, or one where autodoc read a page
 again that came out the same) neither computes them again, nor writes the letter pages, nor
-exports ``kwindex.json`` again.
+exports ``kwindex.json`` again. An HTML builder whose settings changed (its theme, title, link
+suffix: what makes Sphinx write every page again) counts as a change too.
 """
 
 from __future__ import annotations
@@ -35,6 +36,8 @@ if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
 
 GENERATION = "generation"
+SETTINGS = "settings"
+LETTERS = "letters"
 
 
 def on_env_before_read_docs(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
@@ -61,13 +64,41 @@ def generation(env: BuildEnvironment) -> str | None:
 
 
 def unchanged(app: Sphinx) -> bool:
-    """Whether this output folder was last finished with the environment as it is now."""
-    return _same_generation(_load(state_file(app)), app.env)
+    """Whether this output folder was last finished with the environment as it is now, and
+    with the same settings of its builder."""
+    return _up_to_date(_load(state_file(app)), app)
 
 
-def _same_generation(state: dict[str, Any], env: BuildEnvironment) -> bool:
-    current = generation(env)
-    return current is not None and state.get(GENERATION) == current
+def _up_to_date(state: dict[str, Any], app: Sphinx) -> bool:
+    current = generation(app.env)
+    return (
+        current is not None
+        and state.get(GENERATION) == current
+        and state.get(SETTINGS) == builder_settings(app)
+    )
+
+
+def builder_settings(app: Sphinx) -> str:
+    """What the HTML builders check before they write every page again (the hash of their
+    settings, such as the theme or the title, and of the tags); "" for other builders."""
+    info = getattr(app.builder, "build_info", None)
+    if info is None:
+        return ""
+    return f"{getattr(info, 'config_hash', '')} {getattr(info, 'tags_hash', '')}"
+
+
+def letters_written(app: Sphinx) -> str | None:
+    """The digest of the letter pages this output folder was last finished with."""
+    found = _load(state_file(app)).get(LETTERS)
+    return found if isinstance(found, str) else None
+
+
+def note_letters(app: Sphinx, digest: str) -> None:
+    """The letter pages of this build have *digest* (kept once the build has finished)."""
+    pending = state_file(app).with_suffix(".pending")
+    state = _load(pending)
+    if state:
+        _save(pending, {**state, LETTERS: digest})
 
 
 def state_file(app: Sphinx) -> Path:
@@ -80,7 +111,7 @@ def state_file(app: Sphinx) -> Path:
 def on_env_get_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
     state = state_file(app)
     written = _load(state)
-    if _same_generation(written, env):
+    if _up_to_date(written, app):
         return []  # nothing other pages show changed since these pages were written
     domain = context_for(app, "").domain
     current = {
@@ -88,7 +119,8 @@ def on_env_get_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
         for docname, placeholders in sorted(domain.placeholders.items())
     }
     pages = written.get("pages", {})
-    _save(state.with_suffix(".pending"), {GENERATION: generation(env), "pages": current})
+    pending = {GENERATION: generation(env), SETTINGS: builder_settings(app), "pages": current}
+    _save(state.with_suffix(".pending"), pending)
     return [docname for docname, digest in current.items() if pages.get(docname) != digest]
 
 
@@ -115,7 +147,8 @@ def page_digest(app: Sphinx, docname: str, placeholders: tuple[tuple[str, str], 
 
 
 def _load(path: Path) -> dict[str, Any]:
-    """``{"generation": str, "pages": {docname: digest}}``, or empty."""
+    """``{"generation": str, "settings": str, "pages": {docname: digest}, "letters": str}``
+    ("letters" once the letter pages are written), or empty."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):

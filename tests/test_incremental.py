@@ -249,3 +249,15 @@ def test_editing_imports_updates_importers_the_index_and_nothing_else(
     data = kwindex_json(app)["modules"]
     assert data["kwpkg.util"]["imported_by"] == ["kwpkg"]
     assert data["kwpkg.sub"]["imported_by"] == ["kwpkg.sub.deep"]
+
+
+def test_an_html_setting_reaches_the_json_without_a_re_read(tmp_path) -> None:
+    """``html_link_suffix`` changes no document (Sphinx writes every page again, reads none):
+    the keyword targets in kwindex.json follow it."""
+    srcdir = copy_root(tmp_path, "kwindex")
+    build(srcdir)
+    app = build(srcdir, confoverrides={"html_link_suffix": ".htm"})
+    assert warnings(app) == []
+    assert "0 added, 0 changed, 0 removed" in strip_escape_sequences(app.status.getvalue())
+    classes = kwindex_json(app)["modules"]["kwpkg.shapes"]["keywords"]["classes"]
+    assert classes[0]["target"].split("#")[0] == "rst/api/shapes.htm"

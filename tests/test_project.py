@@ -266,3 +266,27 @@ def test_letter_pages_are_left_alone_by_a_no_op_and_rewritten_after_an_edit(tmp_
     app = build(srcdir, confoverrides=split)
     assert warnings(app) == []
     assert html(app, "kwindex/index-C").find(id="kw-Cobalt") is not None
+
+
+def test_letter_pages_follow_their_content_and_the_html_settings(tmp_path) -> None:
+    srcdir = copy_root(tmp_path, "kwindex")
+    split = {"kwindex_index_split": 10}
+    build(srcdir, confoverrides=split)
+    letters = sorted((srcdir / "_build" / "html" / "kwindex").glob("index-*.html"))
+    assert len(letters) > 3
+    written = [letter.stat().st_mtime_ns for letter in letters]
+    keyword_page = srcdir / "_build" / "html" / "kwindex" / "kwpkg.util.html"
+    page_written = keyword_page.stat().st_mtime_ns
+    # a comment changes the module's keyword page (its size), not a name: no letter page
+    module = srcdir / "kwpkg" / "util.py"
+    module.write_text(module.read_text() + "\n# a comment\n")
+    app = build(srcdir, confoverrides=split)
+    assert warnings(app) == []
+    assert keyword_page.stat().st_mtime_ns != page_written
+    assert [letter.stat().st_mtime_ns for letter in letters] == written
+    # an HTML setting Sphinx writes every page again for reaches the letter pages too
+    app = build(srcdir, confoverrides={**split, "html_title": "Renamed docs"})
+    assert warnings(app) == []
+    rewritten = [letter.stat().st_mtime_ns for letter in letters]
+    assert all(new != old for new, old in zip(rewritten, written, strict=True))
+    assert "Renamed docs" in letters[0].read_text("utf-8")
