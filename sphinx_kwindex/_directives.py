@@ -8,7 +8,6 @@ nested reST), so they behave the same in MyST documents.
 from __future__ import annotations
 
 import sys
-import time
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from docutils import nodes
@@ -35,7 +34,7 @@ from sphinx_kwindex._render import (
     document_blocks,
     global_blocks,
 )
-from sphinx_kwindex._stats import add_read, timed_read
+from sphinx_kwindex._stats import timed_read
 from sphinx_kwindex._warnings import Subtype, file_location, warn
 from sphinx_kwindex.analysis import study_module
 from sphinx_kwindex.analysis.locate import is_module_name
@@ -252,14 +251,8 @@ class RelatedFilesSection(SphinxTransform):
     # after the directives ran, before the domains collect the page (850)
     default_priority = 800
 
+    @timed_read
     def apply(self, **kwargs: object) -> None:
-        begin = time.perf_counter()
-        try:
-            self._apply()
-        finally:
-            add_read(self.env, time.perf_counter() - begin)
-
-    def _apply(self) -> None:
         config = settings(self.config)
         docname = self.env.docname
         if not config.related_files or docname.startswith(config.dir + "/"):

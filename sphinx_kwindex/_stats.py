@@ -103,13 +103,14 @@ def timed_pages(step: str) -> Callable[[F], F]:
 
 
 def timed_read(run: F) -> F:
-    """Time a directive's ``run`` as reading time of the document it is in."""
+    """Time a directive's ``run`` (or a transform's ``apply``) as reading time of the
+    document it is in."""
 
     @functools.wraps(run)
-    def wrapper(directive: Any) -> Any:
+    def wrapper(directive: Any, *args: Any, **kwargs: Any) -> Any:
         begin = time.perf_counter()
         try:
-            return run(directive)
+            return run(directive, *args, **kwargs)
         finally:
             add_read(directive.env, time.perf_counter() - begin)
 
