@@ -23,6 +23,7 @@ def test_quick_benchmark(tmp_path: Path) -> None:
         sys.executable,
         str(ROOT / "benchmarks" / "bench.py"),
         "--quick",
+        "--floor-pages",
         "--source-dir",
         str(ROOT / "tests" / "roots" / "test-kwindex" / "kwpkg"),
         "--python",
@@ -53,7 +54,13 @@ def test_quick_benchmark(tmp_path: Path) -> None:
     for variant in ("A", "B"):
         for kind in KINDS:
             entry = summary[variant][kind]
-            for name in ("seconds", "peak_rss_mib", "docs_read", "docs_written"):
+            for name in (
+                "seconds",
+                "cpu_seconds",
+                "peak_rss_mib",
+                "docs_read",
+                "docs_written",
+            ):
                 stat = entry[name]
                 assert all(is_number(stat[key]) for key in ("median", "min", "max")), (
                     variant,
@@ -71,7 +78,17 @@ def test_quick_benchmark(tmp_path: Path) -> None:
 
     for name, stat in data["ratios"].items():
         assert is_number(stat["median"]), name
-    assert len(data["builds"]) == 8
+    # F: the baseline plus a title-only page per module, one full build per round
+    assert data["floor_pages"] is True
+    assert list(summary["F"]) == ["full"]
+    assert summary["F"]["full"]["docs_read"]["median"] == 11
+    assert {"full_time_F_over_A", "full_cpu_F_over_A", "full_time_B_over_F"} <= set(
+        data["ratios"]
+    )
+    floor_page = tmp_path / "work" / "build" / "F" / "html" / "floor" / "kwpkg.shapes.html"
+    assert "Page of" in floor_page.read_text(encoding="utf-8")
+    assert "F = A + one page per module" in result.stdout
+    assert len(data["builds"]) == 9
     assert {build["exit_code"] for build in data["builds"]} == {0}
     # the extension's own time: a number once kwindex.json has "stats", else null
     ext = summary["B"]["full"]["ext_seconds"]

@@ -251,6 +251,31 @@ def test_large_index_is_split_by_letter(tmp_path_factory) -> None:
     assert "../kwindex/index-C.html#kw-Circle" in hrefs
 
 
+def test_domain_index_can_be_left_out_of_html(tmp_path_factory) -> None:
+    """``html_domain_indices`` without ours: no kwindex-keywords.html and no link to it;
+    the split global index and Python's module index stay, without a warning."""
+    app = build_once(
+        tmp_path_factory,
+        "kwindex",
+        confoverrides={"kwindex_index_split": 10, "html_domain_indices": ["py-modindex"]},
+    )
+    assert warnings(app) == []
+    outdir = Path(app.outdir)
+    assert not (outdir / "kwindex-keywords.html").exists()
+    assert (outdir / "py-modindex.html").exists()
+    assert (outdir / "kwindex" / "index-C.html").exists()
+    pages = list(outdir.rglob("*.html"))
+    assert len(pages) > 20
+    for page in pages:
+        assert "kwindex-keywords.html" not in page.read_text(encoding="utf-8"), page
+    # by default the page is written, and every page's related bar links to it
+    default = build_once(tmp_path_factory, "kwindex")
+    assert (Path(default.outdir) / "kwindex-keywords.html").exists()
+    assert 'href="../kwindex-keywords.html"' in (
+        Path(default.outdir) / "kwindex" / "kwpkg.html"
+    ).read_text(encoding="utf-8")
+
+
 def test_letter_pages_are_left_alone_by_a_no_op_and_rewritten_after_an_edit(tmp_path) -> None:
     srcdir = copy_root(tmp_path, "kwindex")
     split = {"kwindex_index_split": 10}
