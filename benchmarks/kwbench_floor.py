@@ -5,7 +5,9 @@ title: the least that any design with a page per module costs Sphinx (reading a 
 resolving it, writing it through the theme). Those pages are orphans in one folder, as
 keyword pages are, and get the same treatment sphinx-kwindex gives its own: their sidebar
 toctree, identical for all of them, is rendered once and reused. Without that, build F would
-pay for the theme's navigation on every page and overstate the floor.
+pay for the theme's navigation on every page and overstate the floor. The few lines below
+repeat ``sphinx_kwindex._sidebar`` on purpose: importing the extension would load all of it
+into build F.
 """
 
 from __future__ import annotations
