@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import json
+import shutil
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -12,6 +13,9 @@ from bs4 import BeautifulSoup, Tag
 from sphinx.util.console import strip_escape_sequences
 
 CATEGORIES = ("classes", "functions", "methods", "attributes", "imports")
+
+#: Import maps are drawn only where Graphviz's ``dot`` is installed.
+HAS_DOT = shutil.which("dot") is not None
 
 
 def warnings(app: Any) -> list[str]:

@@ -4,16 +4,13 @@ keyword index and ``:kw:``."""
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 from conftest import build, build_once, copy_root
 from expected_keywords import EXPECTED
-from helpers import anchor_exists, body, html, kwindex_json, resolve_href, warnings
+from helpers import HAS_DOT, anchor_exists, body, html, kwindex_json, resolve_href, warnings
 from sphinx.util.console import strip_escape_sequences
-
-HAS_DOT = shutil.which("dot") is not None
 
 
 def _links(tag) -> list[tuple[str, str | None]]:
@@ -253,11 +250,17 @@ def test_large_index_is_split_by_letter(tmp_path_factory) -> None:
 
 def test_domain_index_can_be_left_out_of_html(tmp_path_factory) -> None:
     """``html_domain_indices`` without ours: no kwindex-keywords.html and no link to it;
-    the split global index and Python's module index stay, without a warning."""
+    the split global index and Python's module index stay, without a warning. The basic
+    theme shows the related bar (alabaster, the default on Sphinx 7.4, does not)."""
+    basic = {"html_theme": "basic"}
     app = build_once(
         tmp_path_factory,
         "kwindex",
-        confoverrides={"kwindex_index_split": 10, "html_domain_indices": ["py-modindex"]},
+        confoverrides={
+            **basic,
+            "kwindex_index_split": 10,
+            "html_domain_indices": ["py-modindex"],
+        },
     )
     assert warnings(app) == []
     outdir = Path(app.outdir)
@@ -269,7 +272,7 @@ def test_domain_index_can_be_left_out_of_html(tmp_path_factory) -> None:
     for page in pages:
         assert "kwindex-keywords.html" not in page.read_text(encoding="utf-8"), page
     # by default the page is written, and every page's related bar links to it
-    default = build_once(tmp_path_factory, "kwindex")
+    default = build_once(tmp_path_factory, "kwindex", confoverrides=basic)
     assert (Path(default.outdir) / "kwindex-keywords.html").exists()
     assert 'href="../kwindex-keywords.html"' in (
         Path(default.outdir) / "kwindex" / "kwpkg.html"
