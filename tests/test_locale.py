@@ -8,6 +8,7 @@ is complete and its compiled ``.mo`` is the one committed.
 from __future__ import annotations
 
 import ast
+import gettext
 import importlib.util
 import io
 import re
@@ -377,12 +378,22 @@ def _mo_messages(data: bytes) -> dict[tuple[str | None, Any], Any]:
     }
 
 
+def _mo_header(data: bytes) -> dict[str, str]:
+    """The header of a compiled catalog, without the line naming the Babel that wrote it."""
+    info = gettext.GNUTranslations(io.BytesIO(data)).info()
+    return {key: value for key, value in info.items() if key != "generated-by"}
+
+
 def test_compiled_catalog_matches_the_translation() -> None:
     """``make mo`` was run after the last change to the translation. Compared message by
-    message, as the file's header names the version of Babel that wrote it."""
-    committed = _mo_messages(PO.with_suffix(".mo").read_bytes())
-    assert committed == _mo_messages(i18n.render_mo(i18n.read_catalog(PO)))
-    assert len(committed) > 50
+    message and header line by header line, as one line names the version of Babel that
+    wrote the file."""
+    committed = PO.with_suffix(".mo").read_bytes()
+    compiled = i18n.render_mo(i18n.read_catalog(PO))
+    assert _mo_messages(committed) == _mo_messages(compiled)
+    assert len(_mo_messages(committed)) > 50
+    assert _mo_header(committed) == _mo_header(compiled)
+    assert "plural-forms" in _mo_header(committed)
 
 
 #: Calls whose message is not a literal on purpose: the texts are marked where defined.
