@@ -97,6 +97,25 @@ def test_quick_benchmark(tmp_path: Path) -> None:
         assert is_number(stat["median"]), name
     assert all(isinstance(target["ok"], bool | None) for target in data["targets"])
 
+    check_phases(tmp_path / "work")
+
+
+def check_phases(work: Path) -> None:
+    """``phases.py`` on the projects a bench run kept: CPU time per phase and folder."""
+    phases = work.parent / "phases.json"
+    command = [sys.executable, str(ROOT / "benchmarks" / "phases.py")]
+    command += [str(work / name) for name in ("A", "F", "B")] + ["--json", str(phases)]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=120, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.split("\n", 1)[0].split() == ["CPU", "seconds", "A", "F", "B"]
+    times = json.loads(phases.read_text(encoding="utf-8"))
+    for phase in ("read", "resolve", "write"):
+        assert "kwindex" not in {key.split()[1] for key in times["A"] if key.startswith(phase)}
+        assert is_number(times["F"][f"{phase} floor"])
+        assert times["B"][f"{phase} kwindex"] > 0
+        assert times["A"][f"{phase} api"] > 0
+    assert all(times[name]["total"] > 0 for name in ("A", "F", "B"))
+
 
 def test_analysis_floor_script() -> None:
     command = [
